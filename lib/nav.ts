@@ -1,0 +1,9 @@
+import type { PageRoute } from "@/lib/auth/routes";
+
+// The sidebar. Each entry appears only to roles whose permission (from ROUTES) allows the page,
+// so the navigation never offers a door that would be refused.
+export const NAV_ITEMS: { href: PageRoute; label: string; section: "Govern" | "Evidence" | "Admin" }[] = [
+  { href: "/", label: "Overview", section: "Govern" },
+  { href: "/audit", label: "Audit trail", section: "Evidence" },
+  { href: "/settings", label: "Settings", section: "Admin" },
+];

@@ -1,0 +1,10 @@
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native or WASM packages that must be loaded by Node at run time, not bundled.
+  serverExternalPackages: ["@node-rs/argon2", "@electric-sql/pglite", "@electric-sql/pglite-socket", "pg"],
+  // forbidden() renders app/forbidden.tsx with HTTP 403 when a role may not see a page.
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+};
+
+export default nextConfig;

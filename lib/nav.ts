@@ -4,6 +4,13 @@ import type { PageRoute } from "@/lib/auth/routes";
 // so the navigation never offers a door that would be refused.
 export const NAV_ITEMS: { href: PageRoute; label: string; section: "Govern" | "Evidence" | "Admin" }[] = [
   { href: "/", label: "Overview", section: "Govern" },
+  { href: "/inventory", label: "Inventory", section: "Govern" },
+  { href: "/workflows", label: "Workflows", section: "Govern" },
+  { href: "/connectors", label: "Connectors", section: "Govern" },
+  { href: "/credentials", label: "Credentials", section: "Govern" },
+  { href: "/grants", label: "Grants", section: "Govern" },
+  { href: "/approvals", label: "Approvals", section: "Govern" },
+  { href: "/findings", label: "Findings", section: "Govern" },
   { href: "/audit", label: "Audit trail", section: "Evidence" },
   { href: "/settings", label: "Settings", section: "Admin" },
 ];

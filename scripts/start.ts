@@ -64,7 +64,7 @@ const childEnv: NodeJS.ProcessEnv = {
 };
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 
-if (!dev && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
+if (!dev && !existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".next", "BUILD_ID"))) {
   console.log("No production build yet: running next build (once)…");
   const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
   if (code !== 0) {

@@ -10,6 +10,32 @@ export const ROUTES = {
   "/api/health": { permission: "public", kind: "api" },
 
   "/": { permission: "overview:read", kind: "page" },
+
+  // Inventory: workflows, connectors, credentials and the org-wide view.
+  "/inventory": { permission: "inventory:read", kind: "page" },
+  "/api/inventory/export": { permission: "inventory:export", kind: "api" },
+  "/workflows": { permission: "inventory:read", kind: "page" },
+  "/workflows/new": { permission: "workflow:write", kind: "page" },
+  "/workflows/[id]": { permission: "inventory:read", kind: "page" },
+  "/workflows/[id]/edit": { permission: "workflow:write", kind: "page" },
+  "/connectors": { permission: "inventory:read", kind: "page" },
+  "/connectors/new": { permission: "connector:write", kind: "page" },
+  "/connectors/[id]": { permission: "inventory:read", kind: "page" },
+  "/connectors/[id]/edit": { permission: "connector:write", kind: "page" },
+  "/credentials": { permission: "inventory:read", kind: "page" },
+  "/credentials/new": { permission: "credential:write", kind: "page" },
+  "/credentials/[id]": { permission: "inventory:read", kind: "page" },
+  "/credentials/[id]/edit": { permission: "credential:write", kind: "page" },
+
+  // Delegated permissions, approvals, least-privilege findings, notifications.
+  "/grants": { permission: "inventory:read", kind: "page" },
+  "/grants/new": { permission: "grant:request", kind: "page" },
+  "/grants/[id]": { permission: "inventory:read", kind: "page" },
+  "/approvals": { permission: "grant:decide", kind: "page" },
+  "/findings": { permission: "findings:read", kind: "page" },
+  "/notifications": { permission: "notification:read", kind: "page" },
+
+  // Evidence and administration.
   "/audit": { permission: "audit:read", kind: "page" },
   "/settings": { permission: "settings:read", kind: "page" },
   "/settings/tokens": { permission: "token:manage", kind: "page" },

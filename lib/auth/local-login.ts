@@ -29,7 +29,6 @@ export async function loginWithPassword(emailInput: string, password: string): P
   }
   const requestId = randomUUID();
   const asUser: Actor = { type: "user", id: user.id, email: user.email, name: user.name, role: user.role };
-  if (!user.active) return { ok: false, reason: "inactive" };
   if (user.lockedUntil && user.lockedUntil > new Date()) {
     await db.$transaction((tx) =>
       recordAudit(tx, { actor: asUser, action: "auth.sign_in_refused_locked", target: { type: "user", id: user.id }, requestId }),
@@ -38,6 +37,8 @@ export async function loginWithPassword(emailInput: string, password: string): P
   }
 
   if (await verifyPassword(user.passwordHash, password)) {
+    // Said only to someone who knows the password, so it does not reveal which emails exist.
+    if (!user.active) return { ok: false, reason: "inactive" };
     await db.$transaction(async (tx) => {
       await tx.user.update({
         where: { id: user.id },
@@ -49,21 +50,23 @@ export async function loginWithPassword(emailInput: string, password: string): P
   }
 
   const { LOGIN_MAX_FAILURES, LOGIN_LOCKOUT_MINUTES } = env();
-  const failures = user.failedLoginCount + 1;
-  const lock = failures >= LOGIN_MAX_FAILURES;
-  const lockedUntil = lock ? new Date(Date.now() + LOGIN_LOCKOUT_MINUTES * 60_000) : null;
-  await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
-      data: { failedLoginCount: lock ? 0 : failures, lockedUntil },
-    });
+  const lock = await db.$transaction(async (tx) => {
+    // Counted in the database: parallel wrong guesses must each count, or a burst of them would
+    // overwrite one another's count and never reach the lockout.
+    const [counted] = await tx.$queryRaw<[{ failed_login_count: number }]>`
+      UPDATE users SET failed_login_count = failed_login_count + 1 WHERE id = ${user.id}::uuid RETURNING failed_login_count`;
+    const failures = counted.failed_login_count;
+    const locking = failures >= LOGIN_MAX_FAILURES;
+    const lockedUntil = locking ? new Date(Date.now() + LOGIN_LOCKOUT_MINUTES * 60_000) : null;
+    if (locking) await tx.user.update({ where: { id: user.id }, data: { failedLoginCount: 0, lockedUntil } });
     await recordAudit(tx, {
       actor: SYSTEM_ACTOR,
-      action: lock ? "auth.account_locked" : "auth.sign_in_failed",
+      action: locking ? "auth.account_locked" : "auth.sign_in_failed",
       target: { type: "user", id: user.id },
-      after: lock ? { lockedUntil, failures } : { failures },
+      after: locking ? { lockedUntil, failures } : { failures },
       requestId,
     });
+    return locking;
   });
   return { ok: false, reason: lock ? "locked" : "invalid" };
 }

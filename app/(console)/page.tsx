@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { GrantsByModeChart } from "@/components/overview/grants-by-mode-chart";
 import { Card, PageHeader, StatCard } from "@/components/ui";
 import { guardPage } from "@/lib/auth/guard";
 import { getOverview } from "@/lib/overview/get-overview";
@@ -12,14 +13,18 @@ export default async function OverviewPage() {
     <>
       <PageHeader title="Overview" description={`Signed in as ${actor.name}. What your AI workflows can reach, and what needs attention.`} />
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-3">
-        <StatCard label="Workflows" value={overview.workflows.total} hint={`${overview.workflows.byStatus.active ?? 0} active`} />
-        <StatCard label="Connectors" value={overview.connectors} />
-        <StatCard label="Credentials" value={overview.credentials} />
-        <StatCard label="Active grants" value={overview.grants.active} hint={`${overview.grants.pending} awaiting approval`} />
-        <StatCard label="Open interaction findings" value={overview.openInteractionFindings} />
-        <StatCard label="Audit events" value={overview.auditEvents} />
+        <StatCard label="Workflows" value={overview.workflows.total} href="/workflows" hint={`${overview.workflows.byStatus.active ?? 0} active`} />
+        <StatCard label="Connectors" value={overview.connectors} href="/connectors" />
+        <StatCard label="Credentials" value={overview.credentials} href="/credentials" />
+        <StatCard label="Active grants" value={overview.grants.active} href="/grants" hint={`${overview.grants.pending} awaiting approval`} />
+        <StatCard label="Least-privilege findings" value={overview.leastPrivilegeFindings} href="/findings" />
+        <StatCard label="Open interaction findings" value={overview.openInteractionFindings} hint="Flagged by gateways and detectors" />
       </div>
-      <Card title="Workflows by status" className="mt-6">
+      <div className="mt-6 grid gap-4 lg:grid-cols-2">
+      <Card title="Grants by execution mode">
+        <GrantsByModeChart rows={overview.grantsByMode} />
+      </Card>
+      <Card title="Workflows by status">
         <ul className="flex flex-wrap gap-6 text-sm">
           {(["draft", "active", "suspended", "retired"] as const).map((status) => (
             <li key={status}>
@@ -29,6 +34,7 @@ export default async function OverviewPage() {
           ))}
         </ul>
       </Card>
+      </div>
     </>
   );
 }

@@ -1,19 +1,22 @@
 import "server-only";
 import { db } from "@/lib/db/client";
+import { countOpenFindings } from "@/lib/findings/get-findings";
 
 export interface Overview {
   workflows: { total: number; byStatus: Record<string, number> };
   connectors: number;
   credentials: number;
   grants: { active: number; pending: number };
+  grantsByMode: { mode: "suggest" | "approve" | "autonomous"; approved: number; requested: number }[];
   openInteractionFindings: number;
+  leastPrivilegeFindings: number;
   auditEvents: number;
 }
 
 /** Counts for the overview page, straight from the database. */
 export async function getOverview(): Promise<Overview> {
   const now = new Date();
-  const [byStatus, connectors, credentials, activeGrants, pendingGrants, openInteractionFindings, auditEvents] = await Promise.all([
+  const [byStatus, connectors, credentials, activeGrants, pendingGrants, openInteractionFindings, auditEvents, modeRows, leastPrivilegeFindings] = await Promise.all([
     db.workflow.groupBy({ by: ["status"], _count: { _all: true } }),
     db.connector.count(),
     db.credential.count(),
@@ -21,14 +24,27 @@ export async function getOverview(): Promise<Overview> {
     db.grant.count({ where: { status: "requested" } }),
     db.interactionFinding.count({ where: { status: { in: ["open", "triaged"] } } }),
     db.auditEvent.count(),
+    db.grant.groupBy({
+      by: ["mode", "status"],
+      where: { OR: [{ status: "requested" }, { status: "approved", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }] },
+      _count: { _all: true },
+    }),
+    countOpenFindings(),
   ]);
+  const countFor = (mode: string, status: string) => modeRows.find((r) => r.mode === mode && r.status === status)?._count._all ?? 0;
   const statusCounts = Object.fromEntries(byStatus.map((row) => [row.status, row._count._all]));
   return {
     workflows: { total: byStatus.reduce((sum, row) => sum + row._count._all, 0), byStatus: statusCounts },
     connectors,
     credentials,
     grants: { active: activeGrants, pending: pendingGrants },
+    grantsByMode: (["suggest", "approve", "autonomous"] as const).map((mode) => ({
+      mode,
+      approved: countFor(mode, "approved"),
+      requested: countFor(mode, "requested"),
+    })),
     openInteractionFindings,
+    leastPrivilegeFindings,
     auditEvents,
   };
 }

@@ -1,0 +1,11 @@
+// Next.js calls register() once when a server instance starts. Warden uses it to start the grant
+// clock: every minute, expire due grants and warn owners about grants expiring soon. Each instance
+// runs its own timer; the job is written so that concurrent runs are harmless.
+export async function register() {
+  // The documented shape: the imports sit inside the Node.js branch so no other runtime bundles them.
+  // No DATABASE_URL (e.g. while building): nothing to look after.
+  if (process.env.NEXT_RUNTIME === "nodejs" && process.env.DATABASE_URL) {
+    const [{ startGrantScheduler }, { runGrantHousekeeping }] = await Promise.all([import("@/lib/grants/scheduler"), import("@/lib/grants/housekeeping")]);
+    startGrantScheduler({ run: () => runGrantHousekeeping() });
+  }
+}

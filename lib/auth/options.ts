@@ -27,6 +27,16 @@ function oidcProvider(): OAuthConfig<OidcProfile> {
     authorization: { params: { scope: "openid email profile" } },
     idToken: true,
     checks: ["pkce", "state"],
+    // The ID token is verified and says who signed in; but with the authorization-code flow a
+    // provider may return email and name only from its userinfo endpoint (OIDC Core 5.4), and
+    // without the email an existing account cannot be matched. Read both; the ID token wins.
+    userinfo: {
+      async request({ client, tokens }) {
+        // next-auth passes openid-client's TokenSet here (typed as its plain fields).
+        const tokenSet = tokens as unknown as Exclude<Parameters<typeof client.userinfo>[0], string>;
+        return { ...(await client.userinfo(tokenSet)), ...tokenSet.claims() } as OidcProfile;
+      },
+    },
     profile(profile) {
       return { id: profile.sub, email: profile.email ?? null, name: profile.name ?? profile.preferred_username ?? null };
     },

@@ -9,7 +9,7 @@ import { fieldErrorsFromZod } from "./validation";
 
 // The one door for server actions: who is calling, may they, is the input well-formed, then the
 // domain function. Every action in app/**/actions.ts is built with defineAction, and the
-// permission walk test (lib/auth/chokepoint.int.test.ts) calls each one as every role.
+// permission walk test (lib/auth/actions-walk.int.test.ts) calls each one as every role.
 
 export type ActionResult<T> =
   | { ok: true; data: T }

@@ -58,3 +58,17 @@ export function formatDate(value: Date | string | null | undefined): string {
   const d = typeof value === "string" ? new Date(value) : value;
   return d.toISOString().slice(0, 16).replace("T", " ") + " UTC";
 }
+
+/** A label/value list for detail pages. */
+export function Facts({ items }: { items: [label: string, value: ReactNode][] }) {
+  return (
+    <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-[10rem_1fr]">
+      {items.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-slate-500">{label}</dt>
+          <dd className="text-slate-900">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

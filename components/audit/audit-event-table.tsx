@@ -2,12 +2,12 @@
 
 import Link from "next/link";
 import { Fragment, useState } from "react";
+import { Cell, DataTable, DisclosureButton, hiddenHeader } from "@/components/data-table";
 import { Badge, formatDate } from "@/components/ui";
 import type { AuditEventRow } from "@/lib/audit/list-events";
-import { CELL, DisclosureButton, Table, TableHeader } from "@/components/settings/table";
 import { AuditDiff } from "./audit-diff";
 
-const COLUMNS = [{ label: "#" }, { label: "Time" }, { label: "Actor" }, { label: "Action" }, { label: "Target" }, { label: "Request" }, { label: "Changes", hidden: true }];
+const HEADERS = ["#", "Time", "Actor", "Action", "Target", "Request", hiddenHeader("Changes")];
 const ACTOR_TONES = { user: "neutral", token: "info", system: "warn" } as const;
 
 /** A link that narrows the trail to one actor or one target, starting again at the newest event. */
@@ -26,24 +26,24 @@ export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
     });
 
   return (
-    <Table header={<TableHeader columns={COLUMNS} />}>
+    <DataTable caption="Audit events" headers={HEADERS}>
       {events.map((event) => {
         const expanded = open.has(event.seq);
         return (
           <Fragment key={event.seq}>
             <tr data-testid={`audit-event-${event.seq}`}>
-              <td className={`${CELL} tabular-nums text-slate-500`}>{event.seq}</td>
-              <td className={`${CELL} whitespace-nowrap`}>{formatDate(event.at)}</td>
-              <td className={CELL}>
+              <Cell className="tabular-nums text-slate-500">{event.seq}</Cell>
+              <Cell className="whitespace-nowrap">{formatDate(event.at)}</Cell>
+              <Cell>
                 <Link href={filterHref({ actor: event.actorLabel })} title="Only this actor" className="block whitespace-nowrap hover:underline">
                   {event.actorLabel}
                 </Link>
                 <Badge tone={ACTOR_TONES[event.actorType]}>{event.actorType}</Badge>
-              </td>
-              <td className={CELL}>
+              </Cell>
+              <Cell>
                 <code className="font-mono text-xs">{event.action}</code>
-              </td>
-              <td className={CELL}>
+              </Cell>
+              <Cell>
                 <span className="text-slate-600">{event.targetType}</span>
                 {event.targetId && (
                   <Link
@@ -54,14 +54,14 @@ export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
                     {event.targetId}
                   </Link>
                 )}
-              </td>
-              <td className={CELL}>
+              </Cell>
+              <Cell>
                 {/* The full id is in the expanded details; eight characters tell requests apart here. */}
                 <span className="font-mono text-xs text-slate-600" title={event.requestId}>
                   {event.requestId.slice(0, 8)}
                 </span>
-              </td>
-              <td className={`${CELL} text-right`}>
+              </Cell>
+              <Cell className="text-right">
                 <DisclosureButton
                   expanded={expanded}
                   controls={`changes-${event.seq}`}
@@ -69,11 +69,11 @@ export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
                   label={{ open: "Hide changes", closed: "Show changes" }}
                   subject={`of event ${event.seq}`}
                 />
-              </td>
+              </Cell>
             </tr>
             {expanded && (
               <tr id={`changes-${event.seq}`}>
-                <td colSpan={COLUMNS.length} className="bg-slate-50 px-3 py-3">
+                <td colSpan={HEADERS.length} className="bg-slate-50 px-3 py-3">
                   <dl className="mb-3 flex flex-wrap gap-x-6 gap-y-1 text-xs text-slate-600">
                     <div>
                       <dt className="inline font-semibold">Request id </dt>
@@ -93,6 +93,6 @@ export function AuditEventTable({ events }: { events: AuditEventRow[] }) {
           </Fragment>
         );
       })}
-    </Table>
+    </DataTable>
   );
 }

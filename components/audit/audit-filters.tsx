@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
-import { Button, SelectField, TextField } from "@/components/settings/form-controls";
+import { asOptions, Button, Field, inputClassName, SelectField, TextField } from "@/components/forms/form-controls";
 
 export interface AuditFilterValues {
   actor?: string;
@@ -61,28 +61,25 @@ export function AuditFilters({
     <form onSubmit={onSubmit} method="get" action="/audit" aria-label="Filter the audit trail" className="space-y-4">
       <div className="grid gap-4 md:grid-cols-3 xl:grid-cols-6">
         <TextField label="Actor contains" name="actor" defaultValue={values.actor} error={fieldErrors.actor} />
-        <SelectField label="Action" name="action" defaultValue={values.action ?? ""} error={fieldErrors.action}>
-          <option value="">All actions</option>
-          {values.action?.endsWith("*") && !prefixes.has(values.action) && <option value={values.action}>{values.action}</option>}
-          {groups.map((group) => (
-            <optgroup key={group.namespace} label={group.namespace}>
-              {group.actions.length > 1 && <option value={`${group.namespace}.*`}>{`${group.namespace}.* (all)`}</option>}
-              {group.actions.map((action) => (
-                <option key={action} value={action}>
-                  {action}
-                </option>
+        <Field label="Action" name="action" error={fieldErrors.action}>
+          {(control) => (
+            <select {...control} defaultValue={values.action ?? ""} className={inputClassName}>
+              <option value="">All actions</option>
+              {values.action?.endsWith("*") && !prefixes.has(values.action) && <option value={values.action}>{values.action}</option>}
+              {groups.map((group) => (
+                <optgroup key={group.namespace} label={group.namespace}>
+                  {group.actions.length > 1 && <option value={`${group.namespace}.*`}>{`${group.namespace}.* (all)`}</option>}
+                  {group.actions.map((action) => (
+                    <option key={action} value={action}>
+                      {action}
+                    </option>
+                  ))}
+                </optgroup>
               ))}
-            </optgroup>
-          ))}
-        </SelectField>
-        <SelectField label="Target type" name="targetType" defaultValue={values.targetType ?? ""} error={fieldErrors.targetType}>
-          <option value="">Any target</option>
-          {typeChoices.map((type) => (
-            <option key={type} value={type}>
-              {type}
-            </option>
-          ))}
-        </SelectField>
+            </select>
+          )}
+        </Field>
+        <SelectField label="Target type" name="targetType" defaultValue={values.targetType ?? ""} emptyOption="Any target" options={asOptions(typeChoices)} error={fieldErrors.targetType} />
         <TextField label="Target id" name="targetId" defaultValue={values.targetId} error={fieldErrors.targetId} />
         <TextField label="From (UTC)" name="from" type="date" defaultValue={values.from} error={fieldErrors.from} />
         <TextField label="To (UTC)" name="to" type="date" defaultValue={values.to} error={fieldErrors.to} />

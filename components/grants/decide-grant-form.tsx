@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { decideGrantAction } from "@/app/(console)/grants/actions";
-import { CheckboxGroup, errorFor, Field, FormAlert, inputClassName, otherErrors, SubmitButton } from "@/components/inventory/form-controls";
-import { useActionMutation } from "@/components/inventory/use-action-mutation";
+import { Button, CheckboxGroup, errorFor, Field, FormAlert, inputClassName, otherErrors } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { EXECUTION_MODES, MODE_LABELS, modeRank, type ExecutionMode } from "@/lib/grants/scope";
 import { dateInputToIso, isoToDateInput, resourceLines, resourcesError } from "./form-values";
 
@@ -82,7 +82,7 @@ export function DecideGrantForm({
       {choice === "reduce" && (
         <div className="space-y-4 rounded-lg border border-slate-200 bg-slate-50 p-4">
           <Field name="resources" label="Resources to approve (one per line)" hint="Each must equal or narrow a requested resource, e.g. ticket:* → ticket:support/*." error={resourcesError(errors)}>
-            {(control) => <textarea {...control} rows={3} value={resources} onChange={(e) => setResources(e.target.value)} className={`${inputClassName} bg-white font-mono`} />}
+            {(control) => <textarea {...control} rows={3} value={resources} onChange={(e) => setResources(e.target.value)} className={`${inputClassName} font-mono`} />}
           </Field>
           <CheckboxGroup
             name="actions"
@@ -94,7 +94,7 @@ export function DecideGrantForm({
           />
           <Field name="mode" label="Execution mode" error={errorFor(errors, "mode")}>
             {(control) => (
-              <select {...control} value={mode} onChange={(e) => setMode(e.target.value as ExecutionMode)} className={`${inputClassName} bg-white`}>
+              <select {...control} value={mode} onChange={(e) => setMode(e.target.value as ExecutionMode)} className={inputClassName}>
                 {EXECUTION_MODES.filter((m) => modeRank(m) <= modeRank(requested.mode)).map((m) => (
                   <option key={m} value={m}>
                     {MODE_LABELS[m]}
@@ -104,16 +104,16 @@ export function DecideGrantForm({
             )}
           </Field>
           <Field name="expiresAt" label="Expires on (00:00 UTC)" hint="The same day or earlier than requested." error={errorFor(errors, "expiresAt")}>
-            {(control) => <input {...control} type="date" max={requestedExpiresOn || undefined} value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} className={`${inputClassName} bg-white`} />}
+            {(control) => <input {...control} type="date" max={requestedExpiresOn || undefined} value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} className={inputClassName} />}
           </Field>
         </div>
       )}
       <Field name="reason" label={choice === "approve" ? "Reason (optional)" : "Reason"} error={errorFor(errors, "reason")}>
         {(control) => <textarea {...control} rows={2} maxLength={2000} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClassName} />}
       </Field>
-      <SubmitButton pending={decide.pending} pendingText="Recording…">
+      <Button type="submit" pending={decide.pending} pendingText="Recording…">
         {choice === "reject" ? "Reject request" : choice === "reduce" ? "Approve reduced scope" : "Approve"}
-      </SubmitButton>
+      </Button>
     </form>
   );
 }

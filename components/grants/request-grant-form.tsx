@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { requestGrantAction } from "@/app/(console)/grants/actions";
-import { CheckboxGroup, errorFor, Field, FormAlert, inputClassName, otherErrors, SubmitButton } from "@/components/inventory/form-controls";
-import { useActionMutation } from "@/components/inventory/use-action-mutation";
+import { Button, CheckboxGroup, errorFor, Field, FieldError, FormAlert, inputClassName, otherErrors } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import type { RequestFormOptions } from "@/lib/grants/request-options";
 import { EXECUTION_MODES, MODE_LABELS, type ExecutionMode } from "@/lib/grants/scope";
 import { dateInputToIso, resourceLines, resourcesError } from "./form-values";
@@ -141,11 +141,7 @@ export function RequestGrantForm({
             </label>
           ))}
         </div>
-        {errors.mode && (
-          <p id="field-mode-error" role="alert" className="mt-1 text-sm text-rose-700">
-            {errors.mode}
-          </p>
-        )}
+        <FieldError id="field-mode-error" message={errors.mode} />
       </fieldset>
       {connector && workflow && (
         <Field
@@ -172,9 +168,9 @@ export function RequestGrantForm({
       <Field name="expiresAt" label="Expires on (00:00 UTC)" hint={`At most ${maxDays} days from today.`} error={errorFor(errors, "expiresAt")}>
         {(control) => <input {...control} type="date" max={maxExpiresOn} value={expiresOn} onChange={(e) => setExpiresOn(e.target.value)} className={inputClassName} />}
       </Field>
-      <SubmitButton pending={submit.pending} pendingText="Requesting…">
+      <Button type="submit" pending={submit.pending} pendingText="Requesting…">
         Request grant
-      </SubmitButton>
+      </Button>
     </form>
   );
 }

@@ -3,8 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { setWorkflowApproversAction } from "@/app/(console)/workflows/actions";
-import { CheckboxGroup, errorFor, FormAlert, otherErrors, SubmitButton } from "./form-controls";
-import { useActionMutation } from "./use-action-mutation";
+import { Button, CheckboxGroup, errorFor, FormAlert, FormSuccess, otherErrors } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 
 export function ApproversForm({
   workflowId,
@@ -40,12 +40,8 @@ export function ApproversForm({
         }}
       />
       <div className="flex items-center gap-3">
-        <SubmitButton pending={save.pending}>Save approvers</SubmitButton>
-        {save.succeeded && (
-          <p role="status" className="text-sm text-emerald-700">
-            Approvers saved.
-          </p>
-        )}
+        <Button type="submit" pending={save.pending} pendingText="Saving…">Save approvers</Button>
+        {save.succeeded && <FormSuccess>Approvers saved.</FormSuccess>}
       </div>
     </form>
   );

@@ -5,8 +5,8 @@ import { useState, type FormEvent } from "react";
 import { createConnectorAction, updateConnectorAction } from "@/app/(console)/connectors/actions";
 import type { ConnectorKind, Sensitivity } from "@/lib/generated/prisma/enums";
 import { CONNECTOR_ACTION_HINTS, CONNECTOR_ACTIONS, CONNECTOR_KIND_LABELS, CONNECTOR_KINDS, SENSITIVITIES } from "@/lib/inventory/vocabulary";
-import { asOptions, CheckboxGroup, errorFor, Field, FormAlert, inputClassName, otherErrors, SelectField, SubmitButton, TextField } from "./form-controls";
-import { useActionMutation } from "./use-action-mutation";
+import { asOptions, Button, CheckboxGroup, errorFor, Field, fieldBinder, FormAlert, inputClassName, otherErrors, SelectField, TextField } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 
 export interface ConnectorFormValues {
   name: string;
@@ -36,13 +36,7 @@ export function ConnectorForm({ connectorId, initial }: { connectorId?: string; 
     save.run(values);
   }
 
-  const field = (name: Exclude<(typeof FIELDS)[number], "actions">, label: string) => ({
-    name,
-    label,
-    value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value })),
-    error: errorFor(save.fieldErrors, name),
-  });
+  const field = fieldBinder(values, setValues, save.fieldErrors);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
       <FormAlert messages={[save.formError, ...otherErrors(save.fieldErrors, FIELDS)]} />
@@ -67,7 +61,7 @@ export function ConnectorForm({ connectorId, initial }: { connectorId?: string; 
         <TextField {...field("resourcePattern", "Resource pattern")} mono hint="How resources are named, e.g. repo:acme/*, table:finance.*, channel:#support." />
         <SelectField {...field("sensitivity", "Sensitivity")} hint="How much harm misuse could do." options={asOptions(SENSITIVITIES)} />
       </div>
-      <SubmitButton pending={save.pending}>{connectorId ? "Save changes" : "Add connector"}</SubmitButton>
+      <Button type="submit" pending={save.pending} pendingText="Saving…">{connectorId ? "Save changes" : "Add connector"}</Button>
     </form>
   );
 }

@@ -6,8 +6,8 @@ import { createCredentialAction, updateCredentialAction } from "@/app/(console)/
 import type { CredentialKind, Environment } from "@/lib/generated/prisma/enums";
 import { fingerprintProblem, lastFourProblem, screenIdentifier } from "@/lib/inventory/credential-identifiers";
 import { CREDENTIAL_KIND_LABELS, CREDENTIAL_KINDS, ENVIRONMENTS } from "@/lib/inventory/vocabulary";
-import { asOptions, errorFor, FormAlert, otherErrors, personOptions, SelectField, SubmitButton, TextField } from "./form-controls";
-import { useActionMutation } from "./use-action-mutation";
+import { asOptions, Button, errorFor, FormAlert, otherErrors, personOptions, SelectField, TextField } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 
 export interface CredentialFormValues {
   name: string;
@@ -96,7 +96,7 @@ export function CredentialForm({
         <TextField {...field("expiresAt", "Expires")} type="date" hint="Empty if it never expires." />
         <TextField {...field("rotationPolicyDays", "Rotation policy (days)")} type="number" hint="Rotate at least this often. Default 90." />
       </div>
-      <SubmitButton pending={save.pending}>{credentialId ? "Save changes" : "Add credential"}</SubmitButton>
+      <Button type="submit" pending={save.pending} pendingText="Saving…">{credentialId ? "Save changes" : "Add credential"}</Button>
     </form>
   );
 }

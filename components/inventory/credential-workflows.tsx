@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { attachCredentialAction, detachCredentialAction } from "@/app/(console)/credentials/actions";
 import { StatusBadge } from "./badges";
-import { errorFor, Field, FormAlert, inputClassName, secondaryButtonClassName, SubmitButton } from "./form-controls";
-import { useActionMutation } from "./use-action-mutation";
+import { Button, errorFor, Field, FormAlert, inputClassName, secondaryButtonClassName } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 
 interface WorkflowRef {
   id: string;
@@ -97,9 +97,9 @@ export function CredentialWorkflows({ credentialId, attached, attachable }: { cr
               )}
             </Field>
           </div>
-          <SubmitButton pending={attach.pending} pendingText="Attaching…">
+          <Button type="submit" pending={attach.pending} pendingText="Attaching…">
             Attach workflow
-          </SubmitButton>
+          </Button>
         </form>
       )}
       <FormAlert messages={[errorFor(attach.fieldErrors, "workflowId") ? null : attach.formError]} />

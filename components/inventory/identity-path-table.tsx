@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { shortDate, type IdentityPathData } from "@/lib/inventory/identity-path";
 import { StatusBadge } from "./badges";
-import { Cell, DataTable } from "./data-table";
+import { Cell, DataTable } from "@/components/data-table";
 
 /**
  * The identity path as a table: every live grant, and every credential that reaches a connector

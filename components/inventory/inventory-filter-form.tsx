@@ -4,7 +4,7 @@ import { usePathname, useRouter } from "next/navigation";
 import type { FormEvent } from "react";
 import { filtersToQuery, INVENTORY_STATUSES, INVENTORY_TYPES, ORPHANED, type InventoryFilters } from "@/lib/inventory/inventory-filters";
 import { DATA_CLASSIFICATIONS, ENVIRONMENTS, SENSITIVITIES } from "@/lib/inventory/vocabulary";
-import { inputClassName, secondaryButtonClassName } from "./form-controls";
+import { Button, inputClassName, secondaryButtonClassName } from "@/components/forms/form-controls";
 
 // The inventory's filters as an ordinary GET form, so the URL carries them (and the export link
 // reuses them). With JavaScript, empty fields are left out of the URL and a choice applies at once.
@@ -59,9 +59,7 @@ export function InventoryFilterForm({ values, owners }: { values: FilterValues; 
           </label>
           <input id="filter-q" name="q" type="search" defaultValue={values.q ?? ""} placeholder="Name, system or purpose" className={`${inputClassName} mt-0.5 py-1.5`} />
         </div>
-        <button type="submit" className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700">
-          Search
-        </button>
+        <Button type="submit">Search</Button>
         <button type="button" onClick={() => router.push(pathname)} className={secondaryButtonClassName}>
           Clear filters
         </button>

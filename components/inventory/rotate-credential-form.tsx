@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { rotateCredentialAction } from "@/app/(console)/credentials/actions";
 import { lastFourProblem, screenIdentifier } from "@/lib/inventory/credential-identifiers";
-import { errorFor, FormAlert, SubmitButton, TextField } from "./form-controls";
-import { useActionMutation } from "./use-action-mutation";
+import { Button, errorFor, FormAlert, FormSuccess, TextField } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 
 /** "Mark rotated": today becomes the last rotation; the new key's last four may be given. */
 export function RotateCredentialForm({ credentialId }: { credentialId: string }) {
@@ -42,14 +42,10 @@ export function RotateCredentialForm({ credentialId }: { credentialId: string })
       />
       <FormAlert messages={[serverError ? null : rotate.formError]} />
       <div className="flex items-center gap-3">
-        <SubmitButton pending={rotate.pending} pendingText="Marking…">
+        <Button type="submit" pending={rotate.pending} pendingText="Marking…">
           Mark rotated
-        </SubmitButton>
-        {rotate.succeeded && (
-          <p role="status" className="text-sm text-emerald-700">
-            Marked rotated today.
-          </p>
-        )}
+        </Button>
+        {rotate.succeeded && <FormSuccess>Marked rotated today.</FormSuccess>}
       </div>
     </form>
   );

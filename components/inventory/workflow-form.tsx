@@ -5,8 +5,8 @@ import { useState, type FormEvent } from "react";
 import { createWorkflowAction, updateWorkflowAction } from "@/app/(console)/workflows/actions";
 import type { DataClassification, Environment } from "@/lib/generated/prisma/enums";
 import { DATA_CLASSIFICATIONS, ENVIRONMENTS } from "@/lib/inventory/vocabulary";
-import { asOptions, errorFor, Field, FormAlert, inputClassName, otherErrors, personOptions, SelectField, SubmitButton, TextField } from "./form-controls";
-import { useActionMutation } from "./use-action-mutation";
+import { asOptions, Button, errorFor, Field, fieldBinder, FormAlert, inputClassName, otherErrors, personOptions, SelectField, TextField } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 
 export interface WorkflowFormValues {
   name: string;
@@ -52,14 +52,7 @@ export function WorkflowForm({
     save.run({ ...values, models: splitList(values.models), providers: splitList(values.providers) });
   }
 
-  // Each field's name, label, value, change handler and message, wired the same way.
-  const field = (name: (typeof FIELDS)[number], label: string) => ({
-    name,
-    label,
-    value: values[name],
-    onChange: (event: { target: { value: string } }) => setValues((v) => ({ ...v, [name]: event.target.value })),
-    error: errorFor(save.fieldErrors, name),
-  });
+  const field = fieldBinder(values, setValues, save.fieldErrors);
   return (
     <form onSubmit={onSubmit} noValidate className="max-w-2xl space-y-5">
       <FormAlert messages={[save.formError, ...otherErrors(save.fieldErrors, FIELDS)]} />
@@ -80,7 +73,7 @@ export function WorkflowForm({
         <TextField {...field("models", "Models")} hint="Comma-separated, e.g. gpt-4o, claude-sonnet-4." />
         <TextField {...field("providers", "Providers")} hint="Comma-separated, e.g. OpenAI, Anthropic, Self-hosted." />
       </div>
-      <SubmitButton pending={save.pending}>{workflowId ? "Save changes" : "Register workflow"}</SubmitButton>
+      <Button type="submit" pending={save.pending} pendingText="Saving…">{workflowId ? "Save changes" : "Register workflow"}</Button>
     </form>
   );
 }

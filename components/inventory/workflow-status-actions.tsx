@@ -4,8 +4,8 @@ import { useRouter } from "next/navigation";
 import { changeWorkflowStatusAction } from "@/app/(console)/workflows/actions";
 import type { WorkflowStatus } from "@/lib/generated/prisma/enums";
 import { nextStatuses, STATUS_ACTION_LABELS } from "@/lib/inventory/workflow-lifecycle";
-import { errorFor, FormAlert, secondaryButtonClassName } from "./form-controls";
-import { useActionMutation } from "./use-action-mutation";
+import { errorFor, FormAlert, secondaryButtonClassName } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 
 /** The lifecycle buttons on a workflow's page; the server re-checks every rule. */
 export function WorkflowStatusActions({ workflowId, status }: { workflowId: string; status: WorkflowStatus }) {

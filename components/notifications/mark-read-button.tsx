@@ -2,8 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { markNotificationsReadAction } from "@/app/(console)/notifications/actions";
-import { secondaryButtonClassName } from "@/components/inventory/form-controls";
-import { useActionMutation } from "@/components/inventory/use-action-mutation";
+import { secondaryButtonClassName } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 
 /** Marks one notification read, or (without an id) all of the signed-in person's. */
 export function MarkReadButton({ notificationId, children }: { notificationId?: string; children: string }) {

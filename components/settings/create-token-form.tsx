@@ -1,10 +1,11 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import { createTokenAction } from "@/app/(console)/settings/tokens/actions";
+import { Button, errorFor, FieldError, FormAlert, otherErrors, TextField } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { TOKEN_SCOPES, type TokenScope } from "@/lib/auth/permissions";
-import { Button, FieldError, FormMessage, TextField } from "./form-controls";
-import { useServerAction } from "./use-server-action";
 
 // What each scope lets a machine client do, in the words an admin decides by.
 const SCOPE_DESCRIPTIONS: Record<TokenScope, string> = {
@@ -21,11 +22,13 @@ interface CreatedToken {
 }
 
 export function CreateTokenForm() {
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
   const [created, setCreated] = useState<CreatedToken | null>(null);
-  const create = useServerAction(createTokenAction, (data) => {
+  const create = useActionMutation(createTokenAction, (data) => {
     setCreated({ name: data.name, token: data.token, scopes: data.scopes });
     formRef.current?.reset();
+    router.refresh();
   });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -35,15 +38,17 @@ export function CreateTokenForm() {
     create.run({ name: String(form.get("name") ?? ""), scopes: form.getAll("scopes").map(String) as TokenScope[] });
   }
 
+  const scopesError = errorFor(create.fieldErrors, "scopes");
+
   return (
     <div className="space-y-4">
       {created && <NewTokenNotice created={created} onDone={() => setCreated(null)} />}
       <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Create an API token">
         <div className="max-w-md">
-          <TextField label="Name" name="name" autoComplete="off" hint="Say which client holds it, e.g. litellm-gateway-prod." error={create.fieldErrors.name} />
+          <TextField label="Name" name="name" hint="Say which client holds it, e.g. litellm-gateway-prod." error={create.fieldErrors.name} />
         </div>
-        <fieldset aria-describedby={create.fieldErrors.scopes ? "scopes-error" : undefined}>
-          <legend className="text-sm font-medium text-slate-700">Scopes</legend>
+        <fieldset aria-describedby={scopesError ? "field-scopes-error" : undefined}>
+          <legend className="text-sm font-medium text-slate-800">Scopes</legend>
           <p className="text-xs text-slate-500">A token can do exactly what its scopes name, nothing else.</p>
           <div className="mt-2 grid gap-2 md:grid-cols-2">
             {TOKEN_SCOPES.map((scope) => (
@@ -56,11 +61,11 @@ export function CreateTokenForm() {
               </label>
             ))}
           </div>
-          <FieldError id="scopes-error" message={create.fieldErrors.scopes ?? create.fieldErrors["scopes.0"]} />
+          <FieldError id="field-scopes-error" message={scopesError} />
         </fieldset>
-        {create.error && <FormMessage tone="error">{create.error}</FormMessage>}
-        <Button type="submit" pending={create.pending}>
-          {create.pending ? "Creating…" : "Create token"}
+        <FormAlert messages={[create.formError, ...otherErrors(create.fieldErrors, ["name", "scopes"])]} />
+        <Button type="submit" pending={create.pending} pendingText="Creating…">
+          Create token
         </Button>
       </form>
     </div>

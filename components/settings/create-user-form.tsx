@@ -1,14 +1,22 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useRef, type FormEvent } from "react";
 import { createUserAction } from "@/app/(console)/settings/users/actions";
+import { Button, FormAlert, FormSuccess, otherErrors, SelectField, TextField } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { ROLE_DESCRIPTIONS, ROLES, type Role } from "@/lib/auth/permissions";
-import { Button, FormMessage, SelectField, TextField } from "./form-controls";
-import { useServerAction } from "./use-server-action";
+
+const FIELDS = ["email", "name", "role", "teamId", "password"];
+const ROLE_OPTIONS = ROLES.map((role) => ({ value: role, label: `${role} — ${ROLE_DESCRIPTIONS[role]}` }));
 
 export function CreateUserForm({ teams, minPasswordLength }: { teams: { id: string; name: string }[]; minPasswordLength: number }) {
+  const router = useRouter();
   const formRef = useRef<HTMLFormElement>(null);
-  const create = useServerAction(createUserAction, () => formRef.current?.reset());
+  const create = useActionMutation(createUserAction, () => {
+    formRef.current?.reset();
+    router.refresh();
+  });
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -26,23 +34,10 @@ export function CreateUserForm({ teams, minPasswordLength }: { teams: { id: stri
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className="space-y-4" aria-label="Add a user">
       <div className="grid gap-4 md:grid-cols-2">
-        <TextField label="Email" name="email" type="email" autoComplete="off" error={create.fieldErrors.email} />
-        <TextField label="Name" name="name" autoComplete="off" error={create.fieldErrors.name} />
-        <SelectField label="Role" name="role" defaultValue="analyst" error={create.fieldErrors.role}>
-          {ROLES.map((role) => (
-            <option key={role} value={role}>
-              {role} — {ROLE_DESCRIPTIONS[role]}
-            </option>
-          ))}
-        </SelectField>
-        <SelectField label="Team" name="teamId" defaultValue="" error={create.fieldErrors.teamId}>
-          <option value="">No team</option>
-          {teams.map((team) => (
-            <option key={team.id} value={team.id}>
-              {team.name}
-            </option>
-          ))}
-        </SelectField>
+        <TextField label="Email" name="email" type="email" error={create.fieldErrors.email} />
+        <TextField label="Name" name="name" error={create.fieldErrors.name} />
+        <SelectField label="Role" name="role" defaultValue="analyst" options={ROLE_OPTIONS} error={create.fieldErrors.role} />
+        <SelectField label="Team" name="teamId" defaultValue="" emptyOption="No team" options={teams.map((team) => ({ value: team.id, label: team.name }))} error={create.fieldErrors.teamId} />
         <TextField
           label="Password"
           name="password"
@@ -52,14 +47,14 @@ export function CreateUserForm({ teams, minPasswordLength }: { teams: { id: stri
           error={create.fieldErrors.password}
         />
       </div>
-      {create.error && <FormMessage tone="error">{create.error}</FormMessage>}
-      {create.result?.ok && (
-        <FormMessage tone="success">
-          Added {create.result.data.email} as {create.result.data.role}. They can sign in now.
-        </FormMessage>
+      <FormAlert messages={[create.formError, ...otherErrors(create.fieldErrors, FIELDS)]} />
+      {create.data && (
+        <FormSuccess>
+          Added {create.data.email} as {create.data.role}. They can sign in now.
+        </FormSuccess>
       )}
-      <Button type="submit" pending={create.pending}>
-        {create.pending ? "Adding…" : "Add user"}
+      <Button type="submit" pending={create.pending} pendingText="Adding…">
+        Add user
       </Button>
     </form>
   );

@@ -1,26 +1,27 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { revokeTokenAction } from "@/app/(console)/settings/tokens/actions";
+import { Cell, DataTable } from "@/components/data-table";
+import { Button, FormAlert } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { Badge, EmptyState, formatDate } from "@/components/ui";
 import type { TokenListRow } from "@/lib/tokens/list-tokens";
-import { Button, FormMessage } from "./form-controls";
-import { CELL, Table, TableHeader } from "./table";
-import { useServerAction } from "./use-server-action";
 
-const COLUMNS = [{ label: "Name" }, { label: "Prefix" }, { label: "Scopes" }, { label: "Created by" }, { label: "Created" }, { label: "Last used" }, { label: "Status" }];
+const HEADERS = ["Name", "Prefix", "Scopes", "Created by", "Created", "Last used", "Status"];
 
 export function TokenTable({ tokens }: { tokens: TokenListRow[] }) {
   if (tokens.length === 0) return <EmptyState>No API tokens yet. Create one above for each gateway or automation that calls Warden.</EmptyState>;
   return (
-    <Table header={<TableHeader columns={COLUMNS} />}>
+    <DataTable caption="API tokens" headers={HEADERS}>
       {tokens.map((token) => (
         <tr key={token.id} data-testid={`token-row-${token.name}`} className={token.revokedAt ? "text-slate-500" : ""}>
-          <td className={`${CELL} font-medium`}>{token.name}</td>
-          <td className={CELL}>
+          <Cell className="font-medium">{token.name}</Cell>
+          <Cell>
             <code className="font-mono text-xs">{token.prefix}…</code>
-          </td>
-          <td className={CELL}>
+          </Cell>
+          <Cell>
             <div className="flex flex-wrap gap-1">
               {token.scopes.map((scope) => (
                 <Badge key={scope} tone="info">
@@ -28,20 +29,21 @@ export function TokenTable({ tokens }: { tokens: TokenListRow[] }) {
                 </Badge>
               ))}
             </div>
-          </td>
-          <td className={CELL}>{token.createdBy ? token.createdBy.email : "command line"}</td>
-          <td className={CELL}>{formatDate(token.createdAt)}</td>
-          <td className={CELL}>{token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never"}</td>
-          <td className={CELL}>{token.revokedAt ? <Badge tone="bad">Revoked {formatDate(token.revokedAt)}</Badge> : <RevokeToken token={token} />}</td>
+          </Cell>
+          <Cell>{token.createdBy ? token.createdBy.email : "command line"}</Cell>
+          <Cell>{formatDate(token.createdAt)}</Cell>
+          <Cell>{token.lastUsedAt ? formatDate(token.lastUsedAt) : "Never"}</Cell>
+          <Cell>{token.revokedAt ? <Badge tone="bad">Revoked {formatDate(token.revokedAt)}</Badge> : <RevokeToken token={token} />}</Cell>
         </tr>
       ))}
-    </Table>
+    </DataTable>
   );
 }
 
 function RevokeToken({ token }: { token: TokenListRow }) {
+  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const revoke = useServerAction(revokeTokenAction);
+  const revoke = useActionMutation(revokeTokenAction, () => router.refresh());
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-2">
@@ -61,8 +63,8 @@ function RevokeToken({ token }: { token: TokenListRow }) {
           </Button>
         )}
       </div>
-      {confirming && !revoke.error && <p className="text-xs text-slate-600">Clients using it are refused from their next request. This cannot be undone.</p>}
-      {revoke.error && <FormMessage tone="error">{revoke.error}</FormMessage>}
+      {confirming && !revoke.formError && <p className="text-xs text-slate-600">Clients using it are refused from their next request. This cannot be undone.</p>}
+      <FormAlert messages={[revoke.formError]} />
     </div>
   );
 }

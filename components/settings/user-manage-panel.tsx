@@ -1,5 +1,6 @@
 "use client";
 
+import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
 import {
   changeUserRoleAction,
@@ -8,15 +9,19 @@ import {
   resetUserPasswordAction,
   unlockUserAction,
 } from "@/app/(console)/settings/users/actions";
+import { asOptions, Button, FormAlert, FormSuccess, SelectField, TextField } from "@/components/forms/form-controls";
+import { useActionMutation } from "@/components/forms/use-action-mutation";
 import { ROLES, type Role } from "@/lib/auth/permissions";
 import type { UserListRow } from "@/lib/users/list-users";
-import { Button, FormMessage, SelectField, TextField } from "./form-controls";
-import { useServerAction } from "./use-server-action";
 
 const SECTION = "space-y-3 rounded-lg border border-slate-200 bg-white p-4";
 const SECTION_TITLE = "text-sm font-semibold text-slate-700";
 
-/** Everything an admin can do to one account, each with its own answer shown beside it. */
+/**
+ * Everything an admin can do to one account, each with its own answer shown beside it. Each
+ * success refreshes the page, so the table row shows the change. Fields are named "newRole" and
+ * "newPassword" so their ids differ from the add-user form's on the same page.
+ */
 export function UserManagePanel({ user, isSelf, minPasswordLength }: { user: UserListRow; isSelf: boolean; minPasswordLength: number }) {
   return (
     <div className="grid gap-4 lg:grid-cols-3" aria-label={`Manage ${user.email}`} role="group">
@@ -31,26 +36,19 @@ export function UserManagePanel({ user, isSelf, minPasswordLength }: { user: Use
 }
 
 function ChangeRole({ user, isSelf }: { user: UserListRow; isSelf: boolean }) {
-  const change = useServerAction(changeUserRoleAction);
+  const router = useRouter();
+  const change = useActionMutation(changeUserRoleAction, () => router.refresh());
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    change.run({ userId: user.id, role: String(new FormData(event.currentTarget).get("role")) as Role });
+    change.run({ userId: user.id, role: String(new FormData(event.currentTarget).get("newRole")) as Role });
   }
   return (
     <form onSubmit={onSubmit} className={SECTION}>
       <h3 className={SECTION_TITLE}>Role</h3>
-      <SelectField label="New role" name="role" defaultValue={user.role} error={change.fieldErrors.role}>
-        {ROLES.map((role) => (
-          <option key={role} value={role}>
-            {role}
-          </option>
-        ))}
-      </SelectField>
+      <SelectField label="New role" name="newRole" defaultValue={user.role} options={asOptions(ROLES)} error={change.fieldErrors.role} />
       {isSelf && <p className="text-xs text-slate-500">This is your own account: giving yourself another role takes effect at once.</p>}
-      {change.error && <FormMessage tone="error">{change.error}</FormMessage>}
-      {change.result?.ok && (
-        <FormMessage tone="success">{change.result.data.changed ? `Role changed to ${change.result.data.role}.` : `Already ${change.result.data.role}: nothing changed.`}</FormMessage>
-      )}
+      <FormAlert messages={[change.formError]} />
+      {change.data && <FormSuccess>{change.data.changed ? `Role changed to ${change.data.role}.` : `Already ${change.data.role}: nothing changed.`}</FormSuccess>}
       <Button type="submit" pending={change.pending}>
         Change role
       </Button>
@@ -60,24 +58,28 @@ function ChangeRole({ user, isSelf }: { user: UserListRow; isSelf: boolean }) {
 
 function ResetPassword({ user, minPasswordLength }: { user: UserListRow; minPasswordLength: number }) {
   const formRef = useRef<HTMLFormElement>(null);
-  const reset = useServerAction(resetUserPasswordAction, () => formRef.current?.reset());
+  const router = useRouter();
+  const reset = useActionMutation(resetUserPasswordAction, () => {
+    formRef.current?.reset();
+    router.refresh();
+  });
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    reset.run({ userId: user.id, password: String(new FormData(event.currentTarget).get("password") ?? "") });
+    reset.run({ userId: user.id, password: String(new FormData(event.currentTarget).get("newPassword") ?? "") });
   }
   return (
     <form ref={formRef} onSubmit={onSubmit} noValidate className={SECTION}>
       <h3 className={SECTION_TITLE}>Password</h3>
       <TextField
         label="New password"
-        name="password"
+        name="newPassword"
         type="password"
         autoComplete="new-password"
         hint={`At least ${minPasswordLength} characters. Also lifts a lockout.`}
         error={reset.fieldErrors.password}
       />
-      {reset.error && <FormMessage tone="error">{reset.error}</FormMessage>}
-      {reset.result?.ok && <FormMessage tone="success">Password set. Give it to {user.name} over a safe channel.</FormMessage>}
+      <FormAlert messages={[reset.formError]} />
+      {reset.succeeded && <FormSuccess>Password set. Give it to {user.name} over a safe channel.</FormSuccess>}
       <Button type="submit" pending={reset.pending}>
         Set password
       </Button>
@@ -86,15 +88,16 @@ function ResetPassword({ user, minPasswordLength }: { user: UserListRow; minPass
 }
 
 function Unlock({ user }: { user: UserListRow }) {
-  const unlock = useServerAction(unlockUserAction);
+  const router = useRouter();
+  const unlock = useActionMutation(unlockUserAction, () => router.refresh());
   return (
     <div className={SECTION}>
       <h3 className={SECTION_TITLE}>Lockout</h3>
       <p className="text-sm text-slate-600">
         {user.lockedUntil ? "Locked after too many wrong passwords." : `${user.failedLoginCount} wrong password${user.failedLoginCount === 1 ? "" : "s"} in a row so far.`}
       </p>
-      {unlock.error && <FormMessage tone="error">{unlock.error}</FormMessage>}
-      {unlock.result?.ok && <FormMessage tone="success">Unlocked.</FormMessage>}
+      <FormAlert messages={[unlock.formError]} />
+      {unlock.succeeded && <FormSuccess>Unlocked.</FormSuccess>}
       <Button tone="secondary" pending={unlock.pending} onClick={() => unlock.run({ userId: user.id })}>
         Unlock account
       </Button>
@@ -103,10 +106,13 @@ function Unlock({ user }: { user: UserListRow }) {
 }
 
 function ActiveState({ user, isSelf }: { user: UserListRow; isSelf: boolean }) {
+  const router = useRouter();
   const [confirming, setConfirming] = useState(false);
-  const deactivate = useServerAction(deactivateUserAction, () => setConfirming(false));
-  const reactivate = useServerAction(reactivateUserAction);
-  const error = deactivate.error ?? reactivate.error;
+  const deactivate = useActionMutation(deactivateUserAction, () => {
+    setConfirming(false);
+    router.refresh();
+  });
+  const reactivate = useActionMutation(reactivateUserAction, () => router.refresh());
 
   return (
     <div className={SECTION}>
@@ -142,7 +148,7 @@ function ActiveState({ user, isSelf }: { user: UserListRow; isSelf: boolean }) {
           </Button>
         </>
       )}
-      {error && <FormMessage tone="error">{error}</FormMessage>}
+      <FormAlert messages={[deactivate.formError ?? reactivate.formError]} />
     </div>
   );
 }

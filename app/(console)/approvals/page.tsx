@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ModeBadge } from "@/components/grants/mode-badge";
+import { Cell, DataTable, hiddenHeader } from "@/components/data-table";
+import { GrantScopeCells } from "@/components/grants/grant-scope-cells";
 import { Card, EmptyState, formatDate, PageHeader } from "@/components/ui";
 import { guardPage } from "@/lib/auth/guard";
 import { getApprovalsInbox, type InboxGrant } from "@/lib/grants/approvals-inbox";
@@ -8,49 +9,32 @@ import { EXPIRING_SOON_DAYS } from "@/lib/notifications/refresh-expiring";
 
 export const metadata: Metadata = { title: "Approvals" };
 
-function GrantTable({ grants, when }: { grants: InboxGrant[]; when: "requested" | "expires" }) {
+function GrantTable({ caption, grants, when }: { caption: string; grants: InboxGrant[]; when: "requested" | "expires" }) {
+  const headers = ["Workflow → connector", "Resources", "Actions", "Mode", when === "requested" ? "Requested" : "Expires", hiddenHeader("Open")];
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="py-2 pr-4 font-medium">Workflow → connector</th>
-            <th className="py-2 pr-4 font-medium">Resources</th>
-            <th className="py-2 pr-4 font-medium">Actions</th>
-            <th className="py-2 pr-4 font-medium">Mode</th>
-            <th className="py-2 pr-4 font-medium">{when === "requested" ? "Requested" : "Expires"}</th>
-            <th className="py-2 font-medium" />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
-          {grants.map((grant) => (
-            <tr key={grant.id} className="align-top">
-              <td className="py-2 pr-4">
-                <span className="font-medium text-slate-800">
-                  {grant.workflow.name} → {grant.connector.name}
-                </span>
-                {when === "requested" && (
-                  <p className="mt-0.5 max-w-md text-xs text-slate-500">
-                    {grant.requestedBy ?? "Someone"}: “{grant.justification.length > 140 ? `${grant.justification.slice(0, 140)}…` : grant.justification}”
-                  </p>
-                )}
-              </td>
-              <td className="max-w-xs py-2 pr-4 font-mono text-xs break-words">{grant.resources.join(", ")}</td>
-              <td className="py-2 pr-4">{grant.actions.join(", ")}</td>
-              <td className="py-2 pr-4">
-                <ModeBadge mode={grant.mode} />
-              </td>
-              <td className="py-2 pr-4 whitespace-nowrap text-slate-600">{formatDate(when === "requested" ? grant.createdAt : grant.expiresAt)}</td>
-              <td className="py-2 text-right">
-                <Link href={`/grants/${grant.id}`} className="font-medium text-indigo-700 hover:underline">
-                  {when === "requested" ? "Review" : "Open"}
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable caption={caption} headers={headers}>
+      {grants.map((grant) => (
+        <tr key={grant.id}>
+          <Cell>
+            <span className="font-medium text-slate-800">
+              {grant.workflow.name} → {grant.connector.name}
+            </span>
+            {when === "requested" && (
+              <p className="mt-0.5 max-w-md text-xs text-slate-500">
+                {grant.requestedBy ?? "Someone"}: “{grant.justification.length > 140 ? `${grant.justification.slice(0, 140)}…` : grant.justification}”
+              </p>
+            )}
+          </Cell>
+          <GrantScopeCells grant={grant} />
+          <Cell className="whitespace-nowrap text-slate-600">{formatDate(when === "requested" ? grant.createdAt : grant.expiresAt)}</Cell>
+          <Cell className="text-right">
+            <Link href={`/grants/${grant.id}`} className="font-medium text-indigo-700 hover:underline">
+              {when === "requested" ? "Review" : "Open"}
+            </Link>
+          </Cell>
+        </tr>
+      ))}
+    </DataTable>
   );
 }
 
@@ -63,7 +47,7 @@ export default async function ApprovalsPage() {
     <>
       <PageHeader title="Approvals" description={`Grant requests waiting for your decision on ${scope}, and their grants that expire soon. Your own requests go to someone else.`} />
       <Card title={`Waiting for your decision (${inbox.pending.length})`} className="mb-6">
-        {inbox.pending.length === 0 ? <EmptyState>Nothing waits for you.</EmptyState> : <GrantTable grants={inbox.pending} when="requested" />}
+        {inbox.pending.length === 0 ? <EmptyState>Nothing waits for you.</EmptyState> : <GrantTable caption="Grant requests waiting for your decision" grants={inbox.pending} when="requested" />}
       </Card>
       <Card title={`Expiring within ${EXPIRING_SOON_DAYS} days (${inbox.expiringSoon.length})`}>
         {inbox.expiringSoon.length === 0 ? (
@@ -71,7 +55,7 @@ export default async function ApprovalsPage() {
         ) : (
           <>
             <p className="mb-3 text-sm text-slate-600">When a grant expires the workflow loses the access. If it still needs it, request a new grant before then.</p>
-            <GrantTable grants={inbox.expiringSoon} when="expires" />
+            <GrantTable caption="Grants expiring soon" grants={inbox.expiringSoon} when="expires" />
           </>
         )}
       </Card>

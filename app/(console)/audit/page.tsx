@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditEventTable } from "@/components/audit/audit-event-table";
 import { AuditFilters, type AuditFilterValues } from "@/components/audit/audit-filters";
+import { secondaryButtonClassName } from "@/components/forms/form-controls";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
 import { guardPage } from "@/lib/auth/guard";
 import { auditFilterFromSearchParams, listAuditEvents, listAuditFacets, type AuditFilter } from "@/lib/audit/list-events";
@@ -29,8 +30,6 @@ function pageHref(filter: AuditFilter, cursor: { before: string } | { after: str
   const query = params.toString();
   return query ? `/audit?${query}` : "/audit";
 }
-
-const PAGER_LINK = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await guardPage("/audit");
@@ -63,18 +62,18 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
             <div className="flex gap-2">
               {page.newer && (
-                <Link href={pageHref(filter, null)} className={PAGER_LINK}>
+                <Link href={pageHref(filter, null)} className={secondaryButtonClassName}>
                   Newest
                 </Link>
               )}
               {page.newer && (
-                <Link href={pageHref(filter, { after: page.newer })} className={PAGER_LINK}>
+                <Link href={pageHref(filter, { after: page.newer })} className={secondaryButtonClassName}>
                   Newer
                 </Link>
               )}
             </div>
             {page.older && (
-              <Link href={pageHref(filter, { before: page.older })} className={PAGER_LINK}>
+              <Link href={pageHref(filter, { before: page.older })} className={secondaryButtonClassName}>
                 Older
               </Link>
             )}

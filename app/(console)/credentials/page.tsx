@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CredentialHealthBadges, OwnerName } from "@/components/inventory/badges";
-import { Cell, DataTable } from "@/components/inventory/data-table";
-import { primaryLinkClassName } from "@/components/inventory/form-controls";
+import { Cell, DataTable } from "@/components/data-table";
+import { primaryLinkClassName } from "@/components/forms/form-controls";
 import { Card, EmptyState, PageHeader } from "@/components/ui";
 import { can } from "@/lib/auth/actor";
 import { guardPage } from "@/lib/auth/guard";

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { FindingsList } from "@/components/findings/findings-list";
-import { secondaryButtonClassName } from "@/components/inventory/form-controls";
+import { FilterForm, FilterSelect } from "@/components/forms/filter-form";
+import { asOptions } from "@/components/forms/form-controls";
 import { Card, PageHeader, StatCard } from "@/components/ui";
 import { guardPage } from "@/lib/auth/guard";
 import { FINDING_RULE_IDS, FINDING_RULES, SEVERITIES } from "@/lib/findings/catalog";
@@ -35,44 +35,16 @@ export default async function FindingsPage({ searchParams }: { searchParams: Pro
         ))}
       </div>
       <Card className="mb-6">
-        <form method="get" className="flex flex-wrap items-end gap-4" aria-label="Filter findings">
+        <FilterForm label="Filter findings" clearHref="/findings" filtered={filtered}>
           {filters.workflowId && <input type="hidden" name="workflowId" value={filters.workflowId} />}
           {workflowName && (
             <p className="w-full text-sm text-slate-700">
               Findings that concern <span className="font-medium">{workflowName}</span>.
             </p>
           )}
-          <label className="text-sm font-medium text-slate-800">
-            Severity
-            <select name="severity" defaultValue={filters.severity ?? ""} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm">
-              <option value="">Any severity</option>
-              {SEVERITIES.map((s) => (
-                <option key={s} value={s}>
-                  {s}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="text-sm font-medium text-slate-800">
-            Rule
-            <select name="rule" defaultValue={filters.rule ?? ""} className="mt-1 block rounded-md border border-slate-300 px-3 py-2 text-sm">
-              <option value="">Any rule</option>
-              {FINDING_RULE_IDS.map((id) => (
-                <option key={id} value={id}>
-                  {FINDING_RULES[id].name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit" className={secondaryButtonClassName}>
-            Filter
-          </button>
-          {filtered && (
-            <Link href="/findings" className="pb-2 text-sm text-indigo-700 hover:underline">
-              Clear filters
-            </Link>
-          )}
-        </form>
+          <FilterSelect name="severity" label="Severity" value={filters.severity} anyLabel="Any severity" options={asOptions(SEVERITIES)} />
+          <FilterSelect name="rule" label="Rule" value={filters.rule} anyLabel="Any rule" options={FINDING_RULE_IDS.map((id) => ({ value: id, label: FINDING_RULES[id].name }))} />
+        </FilterForm>
         {filters.rule && <p className="mt-3 text-sm text-slate-600">{FINDING_RULES[filters.rule as keyof typeof FINDING_RULES].summary}</p>}
       </Card>
       <Card title={`${shown.length} finding${shown.length === 1 ? "" : "s"}`}>

@@ -1,11 +1,14 @@
-import type { ReactNode } from "react";
+import type { Dispatch, ReactNode, SetStateAction } from "react";
 import type { FieldErrors } from "@/lib/errors";
 
-// Labelled form controls whose error sits next to the field (role="alert", linked with
-// aria-describedby), so people and tests find a field by its name and hear what is wrong with it.
+// Every form's pieces: labelled controls whose error sits next to the field (role="alert", linked
+// with aria-describedby), so people and tests find a field by its name and hear what is wrong with
+// it; the form-level answer; the buttons. No hooks here, so server pages can use the class names.
+// Controls work either way: controlled (value + onChange) or uncontrolled (defaultValue, read with
+// FormData on submit).
 
 export const inputClassName =
-  "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-sm aria-[invalid=true]:border-rose-500 focus:border-indigo-500 focus:outline-none";
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm aria-[invalid=true]:border-rose-500 focus:border-indigo-500 focus:outline-none";
 
 /** The message for a field: its own key, or the first of its items ("models.2"). */
 export function errorFor(fieldErrors: FieldErrors | undefined, name: string): string | undefined {
@@ -23,6 +26,16 @@ export function otherErrors(fieldErrors: FieldErrors | undefined, shown: readonl
     .map(([, message]) => message);
 }
 
+/** A field's error; `id` is what the control's aria-describedby names (`field-<name>-error`). */
+export function FieldError({ id, message }: { id: string; message?: string }) {
+  if (!message) return null;
+  return (
+    <p id={id} role="alert" className="mt-1 text-sm text-rose-700">
+      {message}
+    </p>
+  );
+}
+
 export interface ControlProps {
   id: string;
   name: string;
@@ -30,6 +43,10 @@ export interface ControlProps {
   "aria-describedby": string | undefined;
 }
 
+/**
+ * Label, control, hint and error. The id comes from the name (`field-<name>`), so two forms on one
+ * page give their fields different names (e.g. "newPassword" beside a "password").
+ */
 export function Field({
   name,
   label,
@@ -56,11 +73,7 @@ export function Field({
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-rose-700">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={error} />
     </div>
   );
 }
@@ -70,15 +83,32 @@ interface SimpleFieldProps {
   label: string;
   hint?: ReactNode;
   error?: string;
-  value: string;
-  onChange: (event: { target: { value: string } }) => void;
+  /** Controlled: the value and its change handler. */
+  value?: string;
+  onChange?: (event: { target: { value: string } }) => void;
+  /** Uncontrolled: the starting value; the form reads the field with FormData. */
+  defaultValue?: string;
 }
 
-export function TextField({ type = "text", mono = false, ...props }: SimpleFieldProps & { type?: "text" | "date" | "number"; mono?: boolean }) {
+export function TextField({
+  type = "text",
+  mono = false,
+  autoComplete = "off",
+  ...props
+}: SimpleFieldProps & { type?: "text" | "email" | "password" | "date" | "number"; mono?: boolean; autoComplete?: string }) {
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
       {(control) => (
-        <input {...control} type={type} value={props.value} onChange={props.onChange} className={mono ? `${inputClassName} font-mono` : inputClassName} autoComplete="off" spellCheck={!mono} />
+        <input
+          {...control}
+          type={type}
+          value={props.value}
+          defaultValue={props.defaultValue}
+          onChange={props.onChange}
+          className={mono ? `${inputClassName} font-mono` : inputClassName}
+          autoComplete={autoComplete}
+          spellCheck={!mono}
+        />
       )}
     </Field>
   );
@@ -88,7 +118,7 @@ export function SelectField({ options, emptyOption, ...props }: SimpleFieldProps
   return (
     <Field name={props.name} label={props.label} hint={props.hint} error={props.error}>
       {(control) => (
-        <select {...control} value={props.value} onChange={props.onChange} className={inputClassName}>
+        <select {...control} value={props.value} defaultValue={props.defaultValue} onChange={props.onChange} className={inputClassName}>
           {emptyOption !== undefined && <option value="">{emptyOption}</option>}
           {options.map((option) => (
             <option key={option.value} value={option.value}>
@@ -99,6 +129,22 @@ export function SelectField({ options, emptyOption, ...props }: SimpleFieldProps
       )}
     </Field>
   );
+}
+
+type TextKeys<V> = { [K in keyof V]: V[K] extends string ? K : never }[keyof V] & string;
+
+/**
+ * For forms that keep their values in one state object: `field("name", "Name")` gives a
+ * TextField or SelectField its name, label, value, change handler and the server's message.
+ */
+export function fieldBinder<V extends object>(values: V, setValues: Dispatch<SetStateAction<V>>, fieldErrors: FieldErrors) {
+  return (name: TextKeys<V>, label: string) => ({
+    name,
+    label,
+    value: values[name] as string,
+    onChange: (event: { target: { value: string } }) => setValues((current) => ({ ...current, [name]: event.target.value })),
+    error: errorFor(fieldErrors, name),
+  });
 }
 
 /** Enum values shown as they are: [{ value: "production", label: "production" }, …]. */
@@ -147,15 +193,12 @@ export function CheckboxGroup({
           </label>
         ))}
       </div>
-      {error && (
-        <p id={`${id}-error`} role="alert" className="mt-1 text-sm text-rose-700">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} message={error} />
     </fieldset>
   );
 }
 
+/** What went wrong with the form as a whole; renders nothing when every message is empty. */
 export function FormAlert({ messages }: { messages: (string | null | undefined)[] }) {
   const shown = messages.filter((m): m is string => Boolean(m));
   if (shown.length === 0) return null;
@@ -168,13 +211,44 @@ export function FormAlert({ messages }: { messages: (string | null | undefined)[
   );
 }
 
-export function SubmitButton({ pending, children, pendingText = "Saving…" }: { pending: boolean; children: ReactNode; pendingText?: string }) {
+/** What a successful action did, announced politely. */
+export function FormSuccess({ children }: { children: ReactNode }) {
   return (
-    <button type="submit" disabled={pending} className="rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60">
-      {pending ? pendingText : children}
-    </button>
+    <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+      {children}
+    </p>
   );
 }
 
-export const secondaryButtonClassName = "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60";
+const BUTTON_TONES = {
+  primary: "rounded-md bg-indigo-600 px-4 py-2 text-sm font-medium text-white hover:bg-indigo-700 disabled:opacity-60",
+  secondary: "rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50 disabled:opacity-60",
+  danger: "rounded-md bg-rose-600 px-4 py-2 text-sm font-medium text-white hover:bg-rose-700 disabled:opacity-60",
+} as const;
+
+/** For links and hand-made buttons that should look like a secondary button. */
+export const secondaryButtonClassName = BUTTON_TONES.secondary;
 export const primaryLinkClassName = "rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700";
+
+/** A button that is disabled while its action runs, and says so when given `pendingText`. */
+export function Button({
+  children,
+  tone = "primary",
+  type = "button",
+  pending = false,
+  pendingText,
+  onClick,
+}: {
+  children: ReactNode;
+  tone?: keyof typeof BUTTON_TONES;
+  type?: "button" | "submit";
+  pending?: boolean;
+  pendingText?: string;
+  onClick?: () => void;
+}) {
+  return (
+    <button type={type} onClick={onClick} disabled={pending} className={BUTTON_TONES[tone]}>
+      {pending && pendingText ? pendingText : children}
+    </button>
+  );
+}

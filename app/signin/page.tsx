@@ -15,7 +15,8 @@ const ERROR_MESSAGES: Record<string, string> = {
 
 /** Only same-site paths, so the sign-in page cannot be used to send people elsewhere. */
 function safeCallback(url: string | undefined): string {
-  return url && url.startsWith("/") && !url.startsWith("//") ? url : "/";
+  // Browsers read "/\\host" like "//host", so a backslash anywhere is refused too.
+  return url && url.startsWith("/") && !url.startsWith("//") && !url.includes("\\") ? url : "/";
 }
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {

@@ -13,6 +13,7 @@ export const ROUTES = {
 
   // Inventory: workflows, connectors, credentials and the org-wide view.
   "/inventory": { permission: "inventory:read", kind: "page" },
+  "/api/inventory": { permission: "inventory:read", kind: "api" },
   "/api/inventory/export": { permission: "inventory:export", kind: "api" },
   "/workflows": { permission: "inventory:read", kind: "page" },
   "/workflows/new": { permission: "workflow:write", kind: "page" },
@@ -37,6 +38,7 @@ export const ROUTES = {
 
   // Evidence and administration.
   "/audit": { permission: "audit:read", kind: "page" },
+  "/api/audit/events": { permission: "audit:read", kind: "api" },
   "/settings": { permission: "settings:read", kind: "page" },
   "/settings/tokens": { permission: "token:manage", kind: "page" },
   "/settings/users": { permission: "user:manage", kind: "page" },

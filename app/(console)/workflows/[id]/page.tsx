@@ -112,8 +112,9 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
         <Card title="Earlier grants">
           <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
             <p className="text-sm text-slate-600">Live grants are in the identity path above. Earlier requests and grants:</p>
-            {/* Grants are asked for by whoever answers for the workflow: its owner, or an admin. */}
-            {editable && can(actor, "grant:request") && (
+            {/* Anyone who may request grants may ask on any live workflow (the server checks the same);
+                its owner or a designated approver decides, never the requester. */}
+            {can(actor, "grant:request") && workflow.status !== "suspended" && workflow.status !== "retired" && (
               <Link href={`/grants/new?workflowId=${workflow.id}`} className={primaryLinkClassName}>Request a grant</Link>
             )}
           </div>

@@ -11,6 +11,7 @@ export const NAV_ITEMS: { href: PageRoute; label: string; section: "Govern" | "E
   { href: "/grants", label: "Grants", section: "Govern" },
   { href: "/approvals", label: "Approvals", section: "Govern" },
   { href: "/findings", label: "Findings", section: "Govern" },
+  { href: "/reviews", label: "Access reviews", section: "Govern" },
   { href: "/audit", label: "Audit trail", section: "Evidence" },
   { href: "/settings", label: "Settings", section: "Admin" },
 ];

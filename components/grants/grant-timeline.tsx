@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge, formatDate } from "@/components/ui";
 import type { GrantTimelineEvent } from "@/lib/grants/get-grant";
 
@@ -8,6 +9,7 @@ const STEP: Record<GrantTimelineEvent["type"], { label: string; tone: "neutral" 
   rejected: { label: "Rejected", tone: "bad" },
   expired: { label: "Expired", tone: "neutral" },
   revoked: { label: "Revoked", tone: "bad" },
+  narrowed: { label: "Narrowed", tone: "warn" },
 };
 
 /** Every step of a grant's life: who, when, why, and the scope in force after that step. */
@@ -20,6 +22,11 @@ export function GrantTimeline({ events }: { events: GrantTimelineEvent[] }) {
           <div className="flex flex-wrap items-center gap-2 text-sm">
             <Badge tone={STEP[event.type].tone}>{STEP[event.type].label}</Badge>
             <span className="font-medium text-slate-800">{event.actor}</span>
+            {event.accessReview && (
+              <Link href={`/reviews/${event.accessReview.campaignId}`} className="text-xs text-indigo-700 hover:underline">
+                by access review {event.accessReview.campaignName}
+              </Link>
+            )}
             <time className="text-xs text-slate-500" dateTime={event.at.toISOString()}>
               {formatDate(event.at)}
             </time>

@@ -26,6 +26,11 @@ export const PERMISSIONS = {
   // approver of the workflow, never the requester).
   "grant:decide": ["admin", "owner", "reviewer"],
   "grant:revoke": ["admin", "owner", "reviewer"],
+  // Access reviews: governance leads run campaigns; owners and reviewers decide the items assigned
+  // to them (narrowed further in lib/reviews/authority.ts); everyone, the auditor included, reads.
+  "review:read": ALL,
+  "review:manage": ["admin", "reviewer"],
+  "review:decide": ["admin", "owner", "reviewer"],
   "findings:read": ALL,
   "notification:read": ALL,
   "audit:read": ["admin", "auditor"],

@@ -36,6 +36,12 @@ export const ROUTES = {
   "/findings": { permission: "findings:read", kind: "page" },
   "/notifications": { permission: "notification:read", kind: "page" },
 
+  // Access-review campaigns over delegated permissions, and their evidence for auditors.
+  "/reviews": { permission: "review:read", kind: "page" },
+  "/reviews/new": { permission: "review:manage", kind: "page" },
+  "/reviews/[id]": { permission: "review:read", kind: "page" },
+  "/api/reviews/[id]/evidence": { permission: "review:read", kind: "api" },
+
   // Evidence and administration.
   "/audit": { permission: "audit:read", kind: "page" },
   "/api/audit/events": { permission: "audit:read", kind: "api" },

@@ -17,13 +17,21 @@ const eventDetails = z
   })
   .catch({});
 
+// Set on steps an access review applied (lib/reviews/apply-decision.ts).
+const accessReviewOf = z
+  .object({ accessReview: z.object({ campaignId: z.string(), campaignName: z.string() }).nullable() })
+  .transform((d) => d.accessReview)
+  .catch(null);
+
 export interface GrantTimelineEvent {
   id: string;
-  type: "requested" | "approved" | "approved_reduced" | "rejected" | "expired" | "revoked";
+  type: "requested" | "approved" | "approved_reduced" | "rejected" | "expired" | "revoked" | "narrowed";
   at: Date;
   actor: string;
   reason: string | null;
   scope: z.infer<typeof eventDetails>;
+  /** The campaign that made this step, when an access review did. */
+  accessReview: { campaignId: string; campaignName: string } | null;
 }
 
 export interface GrantDetail {
@@ -102,15 +110,12 @@ export async function getGrant(actor: Actor, id: string): Promise<GrantDetail | 
     requestedBy: grant.requestedBy,
     decidedBy: grant.decidedBy,
     approvers: grant.workflow.approvers.map((a) => a.user),
-    timeline: grant.events.map((e) => ({
-      id: e.id,
-      type: e.type,
-      at: e.at,
-      // No person on an event means Warden itself did it (expiry), or the person was deleted.
-      actor: e.actor?.name ?? (e.type === "expired" ? "Warden (automatic expiry)" : "A former user"),
-      reason: e.reason,
-      scope: eventDetails.parse(e.details),
-    })),
+    timeline: grant.events.map((e) => {
+      const accessReview = accessReviewOf.parse(e.details);
+      // No person on an event means Warden itself did it (expiry, a review's close policy), or the person was deleted.
+      const byWarden = e.type === "expired" ? "Warden (automatic expiry)" : accessReview ? "Warden (the campaign's close policy)" : "A former user";
+      return { id: e.id, type: e.type, at: e.at, actor: e.actor?.name ?? byWarden, reason: e.reason, scope: eventDetails.parse(e.details), accessReview };
+    }),
     decide: { allowed: decideWhyNot === null, refusal: decideWhyNot },
     revoke: { allowed: revokeWhyNot === null, refusal: revokeWhyNot },
   };

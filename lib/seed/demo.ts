@@ -4,6 +4,7 @@ import type { Role } from "@/lib/auth/permissions";
 import { recordAudit } from "@/lib/audit/record";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
 import type { PrismaClient } from "@/lib/db/client";
+import { launchInTx } from "@/lib/reviews/launch-campaign";
 
 // Demo data for a fictional company, Acme Retail: four AI workflows, the systems they reach, and a
 // few deliberate problems so every screen has something true to show on first start.
@@ -125,6 +126,25 @@ export async function seedDemo(db: PrismaClient): Promise<{ seeded: boolean }> {
         },
       });
       await tx.interactionFinding.create({ data: { interactionId: interaction.id, detector: "gateway", category: "prompt_injection", severity: "high", explanation: "The prompt tells the model to ignore its instructions and reveal its system prompt." } });
+
+      // Usage evidence for access reviews (tool-call shape: lib/reviews/usage.ts): the copilot reads
+      // tickets and orders but never writes; the finance agent reads the warehouse.
+      const toolCallLog = [
+        { workflowId: copilot, daysAgo: 3, toolCalls: [{ connector: "Zendesk Tickets", action: "read", resource: "ticket:support/4812" }, { connector: "Salesforce CRM", action: "read", resource: "object:Order" }] },
+        { workflowId: copilot, daysAgo: 2, toolCalls: [{ connector: "Zendesk Tickets", action: "read", resource: "ticket:billing/977" }, { connector: "Salesforce CRM", action: "read", resource: "object:Account" }] },
+        { workflowId: finance, daysAgo: 4, toolCalls: [{ connector: "Snowflake Warehouse", action: "read", resource: "table:finance.revenue" }] },
+      ];
+      for (const [index, entry] of toolCallLog.entries()) {
+        await tx.interaction.create({
+          data: { source: "litellm", externalId: `req_demo_tools_${index}`, workflowId: entry.workflowId, occurredAt: daysFromNow(-entry.daysAgo), model: "gpt-4o", provider: "OpenAI", prompt: "Demo request with tool calls.", response: "Done.", toolCalls: entry.toolCalls, tokensIn: 300, tokensOut: 120, latencyMs: 900 },
+        });
+      }
+
+      // An access review in progress, owned by the governance lead, so the reviews screens have data.
+      const campaign = await tx.reviewCampaign.create({
+        data: { name: "Quarterly access review", description: "Every approved grant and credential, certified by its workflow's or credential's owner.", ownerId: uid("rosa"), fallbackReviewerId: uid("admin"), closeDefault: "recommendation", recurrenceMonths: 3, scope: { subjects: ["grants", "credentials"] }, startsAt: daysFromNow(-1), dueAt: daysFromNow(13) },
+      });
+      await launchInTx(tx, SYSTEM_ACTOR, campaign.id, randomUUID(), new Date());
 
       await recordAudit(tx, { actor: SYSTEM_ACTOR, action: "seed.demo_data", target: { type: "system" }, after: { users: DEMO_USERS.length }, requestId: randomUUID() });
     },

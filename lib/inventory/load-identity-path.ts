@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
+import { liveGrantWhere } from "@/lib/grants/live-grants";
 import { credentialIdentifier } from "./credential-identifiers";
 import type { IdentityPathData } from "./identity-path";
 import { isOrphaned } from "./ownership";
@@ -19,8 +20,7 @@ export async function loadIdentityPath(workflowId: string, now = new Date()): Pr
       owner: person,
       credentials: { include: { credential: { include: { owner: person } } } },
       grants: {
-        // Live grants only: approved and not past expiry, or still awaiting a decision.
-        where: { OR: [{ status: "requested" }, { status: "approved", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }] },
+        where: liveGrantWhere(now),
         include: { credential: { include: { owner: person } }, requestedBy: person, decidedBy: person },
       },
     },

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db/client";
 import { countOpenFindings } from "@/lib/findings/get-findings";
+import { activeGrantWhere, liveGrantWhere } from "@/lib/grants/live-grants";
 
 export interface Overview {
   workflows: { total: number; byStatus: Record<string, number> };
@@ -20,13 +21,13 @@ export async function getOverview(): Promise<Overview> {
     db.workflow.groupBy({ by: ["status"], _count: { _all: true } }),
     db.connector.count(),
     db.credential.count(),
-    db.grant.count({ where: { status: "approved", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] } }),
+    db.grant.count({ where: activeGrantWhere(now) }),
     db.grant.count({ where: { status: "requested" } }),
     db.interactionFinding.count({ where: { status: { in: ["open", "triaged"] } } }),
     db.auditEvent.count(),
     db.grant.groupBy({
       by: ["mode", "status"],
-      where: { OR: [{ status: "requested" }, { status: "approved", OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }] },
+      where: liveGrantWhere(now),
       _count: { _all: true },
     }),
     countOpenFindings(),

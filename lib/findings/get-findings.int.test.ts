@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createApprovedGrant, createTestConnector, createTestCredential, createTestWorkflow, inDays } from "@/lib/grants/test-fixtures";
+import { createApprovedGrant, createTestConnector, createTestCredential, createTestWorkflow, inDays } from "@/lib/testing/inventory-fixtures";
 import { revokeGrant } from "@/lib/grants/revoke-grant";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { countOpenFindings, getFindings } from "./get-findings";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { getApprovalsInbox } from "./approvals-inbox";
 import { requestGrant } from "./request-grant";
-import { createApprovedGrant, createTestConnector, createTestWorkflow, inDays } from "./test-fixtures";
+import { createApprovedGrant, createTestConnector, createTestWorkflow, inDays } from "@/lib/testing/inventory-fixtures";
 
 const ask = (requester: Parameters<typeof requestGrant>[0], workflowId: string, connectorId: string) =>
   requestGrant(requester, { workflowId, connectorId, resources: ["ticket:support/*"], actions: ["read"], mode: "suggest", justification: "Read tickets." }, testRequestId());

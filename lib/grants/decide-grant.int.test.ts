@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { decideGrant } from "./decide-grant";
 import { requestGrant } from "./request-grant";
-import { createTestConnector, createTestWorkflow, inDays } from "./test-fixtures";
+import { createTestConnector, createTestWorkflow, inDays } from "@/lib/testing/inventory-fixtures";
 
 async function pendingRequest(options: { requesterRole?: "owner" | "admin"; ownerRequests?: boolean } = {}) {
   const owner = await createTestUser("owner");

@@ -6,7 +6,7 @@ import { getApprovalsInbox } from "./approvals-inbox";
 import { expireDueGrants } from "./expire-grants";
 import { getGrant } from "./get-grant";
 import { listGrants } from "./list-grants";
-import { createApprovedGrant, createTestConnector, createTestWorkflow, inDays } from "./test-fixtures";
+import { createApprovedGrant, createTestConnector, createTestWorkflow, inDays } from "@/lib/testing/inventory-fixtures";
 
 async function grants() {
   const owner = await createTestUser("owner");

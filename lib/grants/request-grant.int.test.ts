@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { ValidationError } from "@/lib/errors";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { requestGrant, type RequestGrantInput } from "./request-grant";
-import { createTestConnector, createTestCredential, createTestWorkflow, DAY_MS, inDays } from "./test-fixtures";
+import { createTestConnector, createTestCredential, createTestWorkflow, DAY_MS, inDays } from "@/lib/testing/inventory-fixtures";
 
 async function setup() {
   const owner = await createTestUser("owner");

@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, ValidationError } from "@/lib/errors";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { revokeGrant } from "./revoke-grant";
-import { createApprovedGrant, createTestConnector, createTestWorkflow } from "./test-fixtures";
+import { createApprovedGrant, createTestConnector, createTestWorkflow } from "@/lib/testing/inventory-fixtures";
 
 async function approvedGrant() {
   const owner = await createTestUser("owner");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { NotFoundError } from "@/lib/errors";
-import { createApprovedGrant, createTestConnector, createTestWorkflow, inDays } from "@/lib/grants/test-fixtures";
+import { createApprovedGrant, createTestConnector, createTestWorkflow, inDays } from "@/lib/testing/inventory-fixtures";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { countUnreadNotifications, listNotifications } from "./list-notifications";
 import { markNotificationsRead } from "./mark-read";

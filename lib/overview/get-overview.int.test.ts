@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createApprovedGrant, createTestConnector, createTestWorkflow, inDays } from "@/lib/grants/test-fixtures";
+import { createApprovedGrant, createTestConnector, createTestWorkflow, inDays } from "@/lib/testing/inventory-fixtures";
 import { getOverview } from "./get-overview";
 
 const modeCount = (overview: Awaited<ReturnType<typeof getOverview>>, mode: string, key: "approved" | "requested") =>

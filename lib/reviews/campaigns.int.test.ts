@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
-import { createApprovedGrant, createTestConnector, createTestCredential, createTestWorkflow, DAY_MS, inDays } from "@/lib/grants/test-fixtures";
+import { createApprovedGrant, createTestConnector, createTestCredential, createTestWorkflow, DAY_MS, inDays } from "@/lib/testing/inventory-fixtures";
 import { createTestUser, testRequestId, unique } from "@/lib/testing/factories";
 import { closeCampaign } from "./close-campaign";
 import { createCampaign } from "./create-campaign";

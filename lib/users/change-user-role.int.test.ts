@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ForbiddenError, NotFoundError } from "@/lib/errors";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { changeUserRole, changeUserRoleInput } from "./change-user-role";
-import { latestAuditEvent, withOnlyActiveAdmins } from "./testing";
+import { latestAuditEvent, withOnlyActiveAdmins } from "@/lib/testing/user-fixtures";
 
 describe("changeUserRole", () => {
   it("changes the role and audits before and after", async () => {

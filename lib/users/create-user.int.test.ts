@@ -4,7 +4,7 @@ import { db } from "@/lib/db/client";
 import { ConflictError, ValidationError } from "@/lib/errors";
 import { createTestUser, testRequestId, unique } from "@/lib/testing/factories";
 import { createUser, createUserInput } from "./create-user";
-import { latestAuditEvent } from "./testing";
+import { latestAuditEvent } from "@/lib/testing/user-fixtures";
 
 const PASSWORD = "correct-horse-battery";
 

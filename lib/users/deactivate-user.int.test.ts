@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError } from "@/lib/errors";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { deactivateUser } from "./deactivate-user";
 import { reactivateUser } from "./reactivate-user";
-import { latestAuditEvent, withOnlyActiveAdmins } from "./testing";
+import { latestAuditEvent, withOnlyActiveAdmins } from "@/lib/testing/user-fixtures";
 
 const isActive = async (id: string) => (await db.user.findUniqueOrThrow({ where: { id } })).active;
 

@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { ForbiddenError } from "@/lib/errors";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
 import { resetUserPassword, resetUserPasswordInput } from "./reset-user-password";
-import { latestAuditEvent } from "./testing";
+import { latestAuditEvent } from "@/lib/testing/user-fixtures";
 
 describe("resetUserPassword", () => {
   it("replaces the password, lifts a lockout, and audits that it changed but never the hash", async () => {

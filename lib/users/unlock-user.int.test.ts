@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db/client";
 import { ConflictError } from "@/lib/errors";
 import { createTestUser, testRequestId } from "@/lib/testing/factories";
-import { latestAuditEvent } from "./testing";
+import { latestAuditEvent } from "@/lib/testing/user-fixtures";
 import { unlockUser } from "./unlock-user";
 
 describe("unlockUser", () => {

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
-import { unique } from "@/lib/testing/factories";
-import { DAY_MS } from "./scope";
+import { unique } from "./factories";
+import { DAY_MS } from "@/lib/grants/scope";
 
 // Inventory rows for grant and findings tests, made straight in the database with unique names.
 

@@ -53,3 +53,5 @@ export const ROUTES = {
 export type RoutePattern = keyof typeof ROUTES;
 export type PageRoute = { [K in RoutePattern]: (typeof ROUTES)[K]["kind"] extends "page" ? K : never }[RoutePattern];
 export type ApiRoute = { [K in RoutePattern]: (typeof ROUTES)[K]["kind"] extends "api" ? K : never }[RoutePattern];
+/** API routes that need a caller: the ones defineRoute serves (public handlers are plain functions). */
+export type GuardedApiRoute = { [K in ApiRoute]: (typeof ROUTES)[K]["permission"] extends "public" ? never : K }[ApiRoute];

@@ -4,7 +4,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import type { z } from "zod";
 import { can, type Actor } from "@/lib/auth/actor";
 import { authenticateApiToken } from "@/lib/auth/api-tokens";
-import { ROUTES, type ApiRoute } from "@/lib/auth/routes";
+import { ROUTES, type GuardedApiRoute } from "@/lib/auth/routes";
 import { getSessionActor } from "@/lib/auth/session";
 import { DomainError, HTTP_STATUS, type FieldErrors } from "@/lib/errors";
 import { fieldErrorsFromZod } from "./validation";
@@ -24,7 +24,7 @@ export interface RouteContext<Q, B> {
 }
 
 export interface RouteDefinition<QS extends z.ZodType, BS extends z.ZodType> {
-  route: ApiRoute;
+  route: GuardedApiRoute;
   /** Which credentials this handler accepts. */
   auth: "session" | "token" | "session-or-token";
   query?: QS;
@@ -53,7 +53,7 @@ export function defineRoute<QS extends z.ZodType = z.ZodUnknown, BS extends z.Zo
     try {
       const actor = await authenticate(request, definition.auth);
       if (!actor) return problem(401, "Authentication required.", requestId);
-      if (permission !== "public" && !can(actor, permission)) return problem(403, "Your role does not allow this.", requestId);
+      if (!can(actor, permission)) return problem(403, "Your role does not allow this.", requestId);
 
       let query: unknown = Object.fromEntries(request.nextUrl.searchParams);
       if (definition.query) {

@@ -17,6 +17,12 @@ const schema = z.object({
   GRANT_MAX_DAYS: z.coerce.number().int().positive().default(365),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  // Ingested prompt/response text is kept for fewer days than the metadata and findings about it.
+  TEXT_RETENTION_DAYS: z.coerce.number().int().positive().default(30),
+  METADATA_RETENTION_DAYS: z.coerce.number().int().positive().default(400),
+}).refine((e) => e.TEXT_RETENTION_DAYS <= e.METADATA_RETENTION_DAYS, {
+  path: ["TEXT_RETENTION_DAYS"],
+  message: "TEXT_RETENTION_DAYS must not exceed METADATA_RETENTION_DAYS (text is kept for less time than its metadata)",
 });
 
 export type Env = z.infer<typeof schema>;

@@ -13,6 +13,7 @@ const SCOPE_DESCRIPTIONS: Record<TokenScope, string> = {
   "inventory:read": "Read workflows, connectors, credentials and grants.",
   "inventory:export": "Download the inventory export.",
   "audit:read": "Read the audit trail.",
+  "triage:export": "Export flagged interactions (CSV or JSON) for an incident or an audit.",
 };
 
 interface CreatedToken {

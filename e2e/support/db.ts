@@ -34,7 +34,7 @@ export async function userIdByEmail(email: string): Promise<string> {
 }
 
 // Tables behind the [id] segments of ROUTES: /workflows/[id] → workflows, and so on.
-const ID_TABLES = new Set(["workflows", "connectors", "credentials", "grants", "reviews"]);
+const ID_TABLES = new Set(["workflows", "connectors", "credentials", "grants", "reviews", "quarantine", "interactions"]);
 
 /**
  * A real id for the [id] in `pattern`, chosen so the signed-in person may act on it: rows they own
@@ -46,6 +46,9 @@ export async function sampleIdFor(pattern: string, userId: string): Promise<stri
   if (!ID_TABLES.has(table)) throw new Error(`No sample-id rule for ${pattern}: add its table to e2e/support/db.ts`);
   // /reviews/[id] → a campaign; everyone may read every campaign (the demo seed starts one).
   if (table === "reviews") return (await queryOne<{ id: string }>("SELECT id FROM review_campaigns ORDER BY created_at LIMIT 1")).id;
+  // Quarantined records and flagged interactions: the demo seed leaves some of each.
+  if (table === "quarantine") return (await queryOne<{ id: string }>("SELECT id FROM ingest_quarantine ORDER BY created_at LIMIT 1")).id;
+  if (table === "interactions") return (await queryOne<{ id: string }>("SELECT interaction_id AS id FROM triage_items ORDER BY occurred_at DESC LIMIT 1")).id;
   if (table === "connectors") return (await queryOne<{ id: string }>("SELECT id FROM connectors ORDER BY created_at LIMIT 1")).id;
   const sql =
     table === "grants"

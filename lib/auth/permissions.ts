@@ -39,12 +39,22 @@ export const PERMISSIONS = {
   "user:manage": ["admin"],
   // Machine clients only (API tokens): gateways that send interaction logs.
   "interactions:ingest": [],
+  // People who bring in a log export through the browser.
+  "interactions:upload": ["admin", "analyst"],
+  // Ingestion health: per-source counts, the quarantine of records that could not be read.
+  "ingest:read": ["admin", "analyst", "auditor"],
+  // Fixing and replaying (or discarding) quarantined records.
+  "ingest:manage": ["admin"],
+  // The analysts' queue of flagged interactions and the risk dashboard; auditors look and export.
+  "triage:read": ["admin", "analyst", "auditor"],
+  "triage:write": ["admin", "analyst"],
+  "triage:export": ["admin", "analyst", "auditor"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
 
 /** Scopes an API token may carry. A token can do exactly what its scopes name, nothing else. */
-export const TOKEN_SCOPES = ["interactions:ingest", "inventory:read", "inventory:export", "audit:read"] as const satisfies readonly Permission[];
+export const TOKEN_SCOPES = ["interactions:ingest", "inventory:read", "inventory:export", "audit:read", "triage:export"] as const satisfies readonly Permission[];
 export type TokenScope = (typeof TOKEN_SCOPES)[number];
 
 export function roleCan(role: string, permission: string): boolean {

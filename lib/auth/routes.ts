@@ -42,6 +42,23 @@ export const ROUTES = {
   "/reviews/[id]": { permission: "review:read", kind: "page" },
   "/api/reviews/[id]/evidence": { permission: "review:read", kind: "api" },
 
+  // Ingestion: gateways send logs (API tokens), people upload exports; health, quarantine, shadow AI.
+  "/api/ingest/litellm": { permission: "interactions:ingest", kind: "api" },
+  "/api/ingest/portkey": { permission: "interactions:ingest", kind: "api" },
+  "/api/ingest/generic": { permission: "interactions:ingest", kind: "api" },
+  "/api/otlp/v1/traces": { permission: "interactions:ingest", kind: "api" },
+  "/api/ingest/upload": { permission: "interactions:upload", kind: "api" },
+  "/ingest": { permission: "ingest:read", kind: "page" },
+  "/ingest/quarantine": { permission: "ingest:read", kind: "page" },
+  "/ingest/quarantine/[id]": { permission: "ingest:read", kind: "page" },
+  "/shadow-ai": { permission: "inventory:read", kind: "page" },
+
+  // Triage of flagged interactions and the risk dashboard.
+  "/interactions": { permission: "triage:read", kind: "page" },
+  "/interactions/[id]": { permission: "triage:read", kind: "page" },
+  "/api/interactions/export": { permission: "triage:export", kind: "api" },
+  "/risk": { permission: "triage:read", kind: "page" },
+
   // Evidence and administration.
   "/audit": { permission: "audit:read", kind: "page" },
   "/api/audit/events": { permission: "audit:read", kind: "api" },

@@ -15,8 +15,10 @@ type Field = Datamodel["models"][number]["fields"][number];
 
 const root = path.resolve(import.meta.dirname, "../..");
 
+const schemaText = () => readFileSync(path.join(root, "prisma/schema.prisma"), "utf8");
+
 function loadDatamodel(): Datamodel {
-  const result = getDMMF({ datamodel: readFileSync(path.join(root, "prisma/schema.prisma"), "utf8") });
+  const result = getDMMF({ datamodel: schemaText() });
   if ("reason" in result) throw new Error(`schema.prisma does not parse: ${result.reason}`);
   return result.datamodel;
 }
@@ -120,8 +122,23 @@ function expectedDefault(field: Field): string | null {
 
 const columnName = (field: Field) => field.dbName ?? field.name;
 
-function fromDatamodel(datamodel: Datamodel): Schema {
-  const schema: Schema = { tables: [], columns: {}, enums: {}, indexes: {}, foreignKeys: {} };
+/**
+ * Fields typed Unsupported("…") (e.g. a tsvector) are left out of the DMMF, so they are read from
+ * the schema text: "<table>.<column>" → "<type> NULL|NOT NULL". They cannot carry @map or defaults here.
+ */
+function unsupportedColumns(schemaText: string, datamodel: Datamodel): Record<string, string> {
+  const columns: Record<string, string> = {};
+  for (const block of schemaText.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    const model = datamodel.models.find((m) => m.name === block[1])!;
+    for (const field of block[2]!.matchAll(/^\s+(\w+)\s+Unsupported\("([^"]+)"\)(\?)?/gm)) {
+      columns[`${model.dbName ?? model.name}.${field[1]}`] = `${field[2]} ${field[3] ? "NULL" : "NOT NULL"}`;
+    }
+  }
+  return columns;
+}
+
+function fromDatamodel(datamodel: Datamodel, schemaText: string): Schema {
+  const schema: Schema = { tables: [], columns: unsupportedColumns(schemaText, datamodel), enums: {}, indexes: {}, foreignKeys: {} };
   const tableOf = (modelName: string) => {
     const model = datamodel.models.find((m) => m.name === modelName)!;
     return model.dbName ?? model.name;
@@ -157,12 +174,15 @@ function fromDatamodel(datamodel: Datamodel): Schema {
     const table = tableOf(index.model);
     const model = datamodel.models.find((m) => m.name === index.model)!;
     const byName = new Map(model.fields.map((f) => [f.name, f]));
-    const columns = index.fields.map((f) => columnName(byName.get(f.name)!));
+    // A field missing from the DMMF is an Unsupported one, whose column is named as the field.
+    const columns = index.fields.map((f) => (byName.has(f.name) ? columnName(byName.get(f.name)!) : f.name));
     const mapped = (index as { dbName?: string | null }).dbName;
+    const algorithm = (index as { algorithm?: string }).algorithm;
+    const using = algorithm && algorithm !== "BTree" ? ` USING ${algorithm.toLowerCase()}` : "";
     const kind = index.type === "id" ? "PRIMARY KEY" : index.type === "unique" ? "UNIQUE" : "INDEX";
     const suffix = index.type === "id" ? "pkey" : index.type === "unique" ? "key" : "idx";
     const name = mapped ?? (index.type === "id" ? `${table}_pkey` : `${table}_${columns.join("_")}_${suffix}`);
-    schema.indexes[name] = `${kind} ${table}(${columns.join(", ")})`;
+    schema.indexes[name] = `${kind} ${table}(${columns.join(", ")})${using}`;
   }
   schema.tables.sort();
   return schema;
@@ -178,13 +198,14 @@ function normaliseDefault(expression: string): string {
 }
 
 const FK_ACTIONS: Record<string, string> = { a: "NoAction", r: "Restrict", c: "Cascade", n: "SetNull", d: "SetDefault" };
+// Partitions (interactions_m202611, …) are storage of their parent table and compared through it.
 const IGNORED_TABLES = new Set(["_prisma_migrations"]);
 
 async function fromDatabase(client: pg.Client): Promise<Schema> {
   const schema: Schema = { tables: [], columns: {}, enums: {}, indexes: {}, foreignKeys: {} };
   const tables = await client.query<{ table: string }>(
     `SELECT c.relname AS table FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') ORDER BY c.relname`,
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition ORDER BY c.relname`,
   );
   schema.tables = tables.rows.map((r) => r.table).filter((t) => !IGNORED_TABLES.has(t));
 
@@ -198,7 +219,7 @@ async function fromDatabase(client: pg.Client): Promise<Schema> {
      JOIN pg_type t ON t.oid = a.atttypid
      LEFT JOIN pg_type et ON et.oid = t.typelem AND t.typcategory = 'A'
      LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND a.attnum > 0 AND NOT a.attisdropped`,
+     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attnum > 0 AND NOT a.attisdropped`,
   );
   for (const row of columns.rows) {
     if (IGNORED_TABLES.has(row.table)) continue;
@@ -225,7 +246,7 @@ async function fromDatabase(client: pg.Client): Promise<Schema> {
      JOIN pg_class c ON c.oid = i.indrelid
      JOIN pg_am am ON am.oid = ic.relam
      JOIN pg_namespace n ON n.oid = c.relnamespace
-     WHERE n.nspname = current_schema()`,
+     WHERE n.nspname = current_schema() AND NOT c.relispartition`,
   );
   for (const row of indexes.rows) {
     if (IGNORED_TABLES.has(row.table)) continue;
@@ -266,7 +287,7 @@ describe("schema.prisma ↔ migrated database (drift)", () => {
 
   beforeAll(async () => {
     await client.connect();
-    expected = fromDatamodel(loadDatamodel());
+    expected = fromDatamodel(loadDatamodel(), schemaText());
     actual = await fromDatabase(client);
   });
   afterAll(() => client.end());

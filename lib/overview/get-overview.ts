@@ -1,3 +1,4 @@
+import { OPEN_TRIAGE_STATUSES } from "@/lib/triage/status";
 import "server-only";
 import { db } from "@/lib/db/client";
 import { countOpenFindings } from "@/lib/findings/get-findings";
@@ -23,7 +24,7 @@ export async function getOverview(): Promise<Overview> {
     db.credential.count(),
     db.grant.count({ where: activeGrantWhere(now) }),
     db.grant.count({ where: { status: "requested" } }),
-    db.interactionFinding.count({ where: { status: { in: ["open", "triaged"] } } }),
+    db.triageItem.count({ where: { status: { in: [...OPEN_TRIAGE_STATUSES] } } }),
     db.auditEvent.count(),
     db.grant.groupBy({
       by: ["mode", "status"],

@@ -1,4 +1,6 @@
+import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { ensurePartitions } from "@/lib/ingest/partitions";
 import { db } from "@/lib/db/client";
 import { createApprovedGrant, createTestConnector, createTestCredential, createTestWorkflow, DAY_MS, inDays } from "@/lib/testing/inventory-fixtures";
 import { createTestUser, testRequestId, unique } from "@/lib/testing/factories";
@@ -11,6 +13,12 @@ import { getEvidence } from "./get-evidence";
 import { launchCampaign } from "./launch-campaign";
 import { runReviewHousekeeping } from "./housekeeping";
 import { reassignItem } from "./reassign-item";
+
+/** An ingested interaction of the workflow with these tool calls (what access reviews read as usage). */
+async function logToolCalls(workflowId: string, occurredAt: Date, toolCalls: { connector: string; action: string; resource?: string }[]) {
+  await ensurePartitions([occurredAt]);
+  await db.interaction.create({ data: { id: randomUUID(), eventKey: `test:id:${randomUUID()}`, source: "generic", workflowId, occurredAt, toolCalls } });
+}
 
 async function itemFor(campaignId: string, grantId: string) {
   return db.reviewItem.findFirstOrThrow({ where: { campaignId, grantId } });
@@ -42,9 +50,7 @@ describe("access-review campaigns", () => {
     const gone = await createApprovedGrant(workflow.id, connector.id, { actions: ["read"], resources: ["ticket:legal/*"] });
     // The grants took effect long ago; the workflow's logs show only reads on the support queue.
     await db.grant.updateMany({ where: { id: { in: [used.id, unused.id, undecided.id, gone.id] } }, data: { decidedAt: new Date(Date.now() - 200 * DAY_MS) } });
-    await db.interaction.create({
-      data: { source: "test", workflowId: workflow.id, occurredAt: new Date(Date.now() - 2 * DAY_MS), model: "m", provider: "p", prompt: "x", toolCalls: [{ connector: connector.name, action: "read", resource: "ticket:support/42" }] },
-    });
+    await logToolCalls(workflow.id, new Date(Date.now() - 2 * DAY_MS), [{ connector: connector.name, action: "read", resource: "ticket:support/42" }]);
 
     const created = await createCampaign(lead, campaignInput(connector.id, { closeDefault: "recommendation" }), testRequestId());
     expect(created).toMatchObject({ status: "active", items: 4 });
@@ -206,9 +212,7 @@ describe("access-review campaigns", () => {
     await db.credential.update({ where: { id: used.id }, data: { ownerId: owner.id } });
     const grantOnUsed = await createApprovedGrant(workflow.id, connector.id);
     await db.grant.update({ where: { id: grantOnUsed.id }, data: { credentialId: used.id } });
-    await db.interaction.create({
-      data: { source: "test", workflowId: workflow.id, occurredAt: new Date(Date.now() - DAY_MS), model: "m", provider: "p", prompt: "x", toolCalls: [{ connector: connector.name, action: "read" }] },
-    });
+    await logToolCalls(workflow.id, new Date(Date.now() - DAY_MS), [{ connector: connector.name, action: "read" }]);
     const created = await createCampaign(lead, campaignInput(connector.id, { scope: { subjects: ["credentials"], connectorIds: [connector.id] } }), testRequestId());
     expect(created.items).toBe(2);
     const usedItem = await db.reviewItem.findFirstOrThrow({ where: { campaignId: created.id, credentialId: used.id } });

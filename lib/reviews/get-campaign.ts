@@ -1,3 +1,4 @@
+import { OPEN_TRIAGE_STATUSES } from "@/lib/triage/status";
 import "server-only";
 import { z } from "zod";
 import type { Actor } from "@/lib/auth/actor";
@@ -37,15 +38,9 @@ export async function getCampaign(actor: Actor, id: string, now = new Date()) {
   const workflowIds = [...new Set(campaign.items.map((i) => i.workflowId).filter((w): w is string => Boolean(w)))];
   const [findings, interactionFindings] = await Promise.all([
     campaign.status === "active" ? getFindings() : Promise.resolve([]),
-    db.interactionFinding.groupBy({ by: ["interactionId"], where: { status: { in: ["open", "triaged"] }, interaction: { workflowId: { in: workflowIds } } }, _count: { _all: true } }).then(async (rows) => {
-      const interactions = await db.interaction.findMany({ where: { id: { in: rows.map((r) => r.interactionId) } }, select: { id: true, workflowId: true } });
-      const byWorkflow = new Map<string, number>();
-      for (const row of rows) {
-        const workflowId = interactions.find((i) => i.id === row.interactionId)?.workflowId;
-        if (workflowId) byWorkflow.set(workflowId, (byWorkflow.get(workflowId) ?? 0) + row._count._all);
-      }
-      return byWorkflow;
-    }),
+    db.triageItem
+      .groupBy({ by: ["workflowId"], where: { status: { in: [...OPEN_TRIAGE_STATUSES] }, workflowId: { in: workflowIds } }, _count: { _all: true } })
+      .then((rows) => new Map(rows.flatMap((row) => (row.workflowId ? [[row.workflowId, row._count._all] as const] : [])))),
   ]);
   const open = campaign.status === "active";
   const reviewerNames = new Map(campaign.items.map((i) => [i.reviewerId, i.reviewer?.name ?? "Unassigned"]));

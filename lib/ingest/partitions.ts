@@ -1,0 +1,25 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+
+// The partitions a batch needs are created before its transaction (creating one locks the parent
+// table briefly), and remembered per process so the common case costs nothing.
+const known = new Set<string>();
+
+const dayOf = (time: Date) => time.toISOString().slice(0, 10);
+
+export async function ensurePartitions(times: Date[]): Promise<void> {
+  const missing = new Map<string, Date>();
+  for (const time of times) {
+    const day = dayOf(time);
+    if (!known.has(day) && !missing.has(day)) missing.set(day, new Date(`${day}T00:00:00.000Z`));
+  }
+  if (missing.size === 0) return;
+  const days = [...missing.values()];
+  await db.$executeRawUnsafe(`SELECT warden_ensure_partitions($1::timestamptz[])`, days.map((d) => d.toISOString()));
+  for (const day of missing.keys()) known.add(day);
+}
+
+/** After the purge drops partitions, this process must not assume they still exist. */
+export function forgetPartitions(): void {
+  known.clear();
+}

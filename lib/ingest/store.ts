@@ -1,0 +1,484 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { Actor } from "@/lib/auth/actor";
+import { actorUserId } from "@/lib/auth/actor";
+import { recordAudit } from "@/lib/audit/record";
+import { db, type Tx } from "@/lib/db/client";
+import { maskSecrets } from "@/lib/detect/mask";
+import { analyseEvent } from "./analyse";
+import type { AnalysedEvent, ConnectorForCheck, GrantForCheck } from "./analysed";
+import type { FieldIssue, IngestEvent, IngestSource, RecordError } from "./event";
+import { identityKeys } from "./identity";
+import { ensurePartitions } from "./partitions";
+import { metadataCutoff, textCutoff } from "./retention-window";
+import { secretHashKey } from "./secret-key";
+
+// Writes a batch of parsed records: exactly once per event, secrets masked, detectors and grant
+// checks run, bad records quarantined, counts kept. The batch is acknowledged (this resolves) only
+// after its transaction committed.
+//
+// Counting, in events: received = stored + duplicate + rejected, where a rejected (quarantined)
+// record counts as one. A record with some bad parts stores its good events and is quarantined too
+// (a replay stores only what is missing).
+
+export type IngestChannel = "api" | "upload" | "cli" | "replay";
+
+/** One record as received, with what the parser made of it (lib/ingest/parse.ts parseBatch / parseNdjsonRecords). */
+export interface ParsedRecord {
+  index: number;
+  line?: number;
+  /** The record as received (JSON text, or the raw line when it was not JSON); kept, masked, only if quarantined. */
+  raw: string;
+  events: IngestEvent[];
+  errors: FieldIssue[];
+}
+
+export interface IngestOptions {
+  source: IngestSource;
+  channel: IngestChannel;
+  actor: Actor;
+  requestId: string;
+  /** File name of an upload or CLI run. */
+  label?: string;
+  /** False for a replay: the caller keeps its quarantine row up to date instead. Default true. */
+  quarantine?: boolean;
+}
+
+export type RecordStatus = "stored" | "duplicate" | "partial" | "rejected";
+
+export interface RecordResult {
+  index: number;
+  line?: number;
+  status: RecordStatus;
+  stored: number;
+  duplicate: number;
+  /** Interaction ids and event keys, in the record's order (stored or already there). */
+  interactions: { id: string; eventKey: string; status: "stored" | "duplicate" }[];
+  errors: RecordError[];
+  quarantineId?: string;
+}
+
+export interface BatchResult {
+  batchId: string;
+  received: number;
+  stored: number;
+  duplicate: number;
+  rejected: number;
+  records: RecordResult[];
+}
+
+
+/** Held shared by every batch and exclusively by whoever links an identity to a workflow
+ * (lib/ingest/shadow), so no batch can read "unregistered" and then commit after the re-link. */
+export const IDENTITY_LINK_LOCK_KEY = 72_616_004;
+
+/** How far ahead of the server's clock an event may be stamped (gateway clocks drift). */
+const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
+
+/** A quarantined record is kept up to this many characters (masked); longer ones keep a prefix. */
+const QUARANTINE_RECORD_CHARS = 1024 * 1024;
+
+interface Candidate {
+  record: ParsedRecord;
+  event: IngestEvent;
+  id: string;
+}
+
+function identityOf(event: IngestEvent, links: Map<string, string>): { identityKey: string | null; workflowId: string | null } {
+  const keys = identityKeys(event.workflowIdentity);
+  const linked = keys.find((key) => links.has(key));
+  return { identityKey: keys[0] ?? null, workflowId: linked ? links.get(linked)! : null };
+}
+
+/** Events the store refuses although they parsed: outside the window retention keeps. */
+function timeProblem(event: IngestEvent, now: Date): FieldIssue | null {
+  if (event.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
+    return { field: "occurredAt", reason: `${event.occurredAt.toISOString()} is more than a day in the future; check the gateway's clock.` };
+  }
+  if (event.occurredAt < metadataCutoff(now)) {
+    return { field: "occurredAt", reason: `${event.occurredAt.toISOString()} is older than the metadata retention period, so it would be purged at once.` };
+  }
+  return null;
+}
+
+const dayOf = (date: Date) => date.toISOString().slice(0, 10);
+
+export async function ingestRecords(records: ParsedRecord[], options: IngestOptions): Promise<BatchResult> {
+  const now = new Date();
+  const batchId = randomUUID();
+  const results: RecordResult[] = records.map((record) => ({
+    index: record.index,
+    ...(record.line === undefined ? {} : { line: record.line }),
+    status: "stored",
+    stored: 0,
+    duplicate: 0,
+    interactions: [],
+    errors: record.errors.map((issue) => ({ index: record.index, ...(record.line === undefined ? {} : { line: record.line }), ...issue })),
+  }));
+
+  // Events to write, once each: a batch that repeats an event (same key, same time) writes it once.
+  const candidates: Candidate[] = [];
+  const seen = new Map<string, Candidate>();
+  const sameAs = new Map<Candidate, Candidate>();
+  const ownerOf = new Map<Candidate, RecordResult>();
+  records.forEach((record, position) => {
+    const result = results[position]!;
+    for (const event of record.events) {
+      const problem = timeProblem(event, now);
+      if (problem) {
+        result.errors.push({ index: record.index, ...(record.line === undefined ? {} : { line: record.line }), ...problem });
+        continue;
+      }
+      // Masked before anything reads it: a key pasted as an alias must not become an identity key.
+      const candidate: Candidate = { record, event: { ...event, workflowIdentity: maskedIdentity(event.workflowIdentity) }, id: randomUUID() };
+      ownerOf.set(candidate, result);
+      const key = `${event.eventKey}\u0000${event.occurredAt.getTime()}`;
+      const first = seen.get(key);
+      if (first) sameAs.set(candidate, first);
+      else {
+        seen.set(key, candidate);
+        candidates.push(candidate);
+      }
+    }
+  });
+
+  await ensurePartitions(candidates.map((c) => c.event.occurredAt));
+
+  const written = await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${IDENTITY_LINK_LOCK_KEY}::bigint)`;
+      const analysed = await analyseAll(tx, candidates, now);
+      const stored = await insertInteractions(tx, batchId, options.source, analysed);
+      const existing = await existingIds(tx, analysed.filter((a) => !stored.has(a.candidate.id)));
+      const fresh = analysed.filter((a) => stored.has(a.candidate.id));
+      await insertTexts(tx, fresh);
+      await insertFindings(tx, fresh);
+      await insertTriageItems(tx, options.source, fresh);
+
+      const quarantineIds = options.quarantine === false ? new Map<number, string>() : await quarantine(tx, batchId, options.source, records, results);
+      const outcome = summarize(results, sameAs, ownerOf, stored, existing, quarantineIds);
+
+      await addDailyCounts(tx, options.source, fresh);
+      await tx.ingestBatch.create({
+        data: {
+          id: batchId,
+          source: options.source,
+          channel: options.channel,
+          tokenId: options.actor.type === "token" ? options.actor.id : null,
+          userId: actorUserId(options.actor),
+          label: options.label ?? null,
+          received: outcome.stored + outcome.duplicate + outcome.rejected,
+          stored: outcome.stored,
+          duplicate: outcome.duplicate,
+          rejected: outcome.rejected,
+        },
+      });
+      // Last, so the audit chain's lock is held only for the commit.
+      await recordAudit(tx, {
+        actor: options.actor,
+        action: "ingest.batch",
+        target: { type: "ingest_batch", id: batchId },
+        after: { source: options.source, channel: options.channel, label: options.label ?? null, stored: outcome.stored, duplicate: outcome.duplicate, rejected: outcome.rejected },
+        requestId: options.requestId,
+      });
+      return outcome;
+    },
+    { timeout: 120_000, maxWait: 30_000 },
+  );
+  return { batchId, received: written.stored + written.duplicate + written.rejected, stored: written.stored, duplicate: written.duplicate, rejected: written.rejected, records: results };
+}
+
+interface Analysed extends AnalysedEvent {
+  candidate: Candidate;
+  workflowId: string | null;
+  identityKey: string | null;
+}
+
+/** Links each event to its workflow and runs the detectors and grant checks. */
+async function analyseAll(tx: Tx, candidates: Candidate[], now: Date): Promise<Analysed[]> {
+  if (candidates.length === 0) return [];
+  const keys = [...new Set(candidates.flatMap((c) => identityKeys(c.event.workflowIdentity)))];
+  const links = new Map(
+    keys.length === 0
+      ? []
+      : (await tx.workflowIdentity.findMany({ where: { identityKey: { in: keys } }, select: { identityKey: true, workflowId: true } })).map((l) => [l.identityKey, l.workflowId] as const),
+  );
+  const identities = candidates.map((c) => identityOf(c.event, links));
+  const workflowIds = [...new Set(identities.flatMap((i) => (i.workflowId ? [i.workflowId] : [])))];
+  const anyToolCalls = candidates.some((c) => c.event.toolCalls.length > 0);
+  const [grants, connectors] = await Promise.all([
+    workflowIds.length === 0 || !anyToolCalls
+      ? Promise.resolve([])
+      : tx.grant.findMany({
+          where: { workflowId: { in: workflowIds }, status: { in: ["approved", "expired", "revoked"] } },
+          select: { id: true, workflowId: true, connectorId: true, status: true, mode: true, actions: true, resources: true, expiresAt: true },
+        }),
+    anyToolCalls ? tx.connector.findMany({ select: { id: true, name: true, actions: true } }) : Promise.resolve([] as ConnectorForCheck[]),
+  ]);
+  const grantsByWorkflow = new Map<string, GrantForCheck[]>();
+  for (const grant of grants) {
+    const list = grantsByWorkflow.get(grant.workflowId) ?? [];
+    list.push(grant);
+    grantsByWorkflow.set(grant.workflowId, list);
+  }
+  const secretKey = secretHashKey();
+  const textFrom = textCutoff(now);
+  return candidates.map((candidate, i) => {
+    const { workflowId, identityKey } = identities[i]!;
+    const analysis = analyseEvent(candidate.event, {
+      workflowId,
+      grants: workflowId ? (grantsByWorkflow.get(workflowId) ?? []) : [],
+      connectors,
+      secretKey,
+      keepText: candidate.event.occurredAt >= textFrom,
+    });
+    return { ...analysis, candidate, workflowId, identityKey };
+  });
+}
+
+// Each insert sends its rows as one JSON parameter and lets PostgreSQL unpack it
+// (json_to_recordset): one round trip per table per batch, however many rows.
+const json = (rows: unknown[]) => JSON.stringify(rows);
+
+/** Inserts the interactions that are new; answers the ids of the ones it wrote. */
+async function insertInteractions(tx: Tx, batchId: string, source: IngestSource, analysed: Analysed[]): Promise<Set<string>> {
+  if (analysed.length === 0) return new Set();
+  const rows = analysed.map((a) => {
+    const e = a.event;
+    return {
+      id: a.candidate.id,
+      occurred_at: e.occurredAt.toISOString(),
+      event_key: e.eventKey,
+      workflow_id: a.workflowId,
+      identity_key: a.identityKey,
+      identity: e.workflowIdentity,
+      model: e.model ?? null,
+      provider: e.provider ?? null,
+      end_user: e.endUser ?? null,
+      conversation_id: e.conversationId ?? null,
+      tool_calls: a.toolCalls,
+      checks: a.checks,
+      verdict: a.verdict,
+      severity: a.severity,
+      categories: a.categories,
+      finding_count: a.findings.length,
+      tokens_in: e.usage.inputTokens ?? null,
+      tokens_out: e.usage.outputTokens ?? null,
+      latency_ms: e.latencyMs ?? null,
+      truncated_fields: e.truncatedFields,
+    };
+  });
+  const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+    `INSERT INTO interactions (id, occurred_at, event_key, source, batch_id, workflow_id, identity_key, identity, model, provider, end_user, conversation_id,
+                               tool_calls, checks, verdict, severity, categories, finding_count, tokens_in, tokens_out, latency_ms, truncated_fields)
+     SELECT r.id, r.occurred_at, r.event_key, $2, $3::uuid, r.workflow_id, r.identity_key, r.identity, r.model, r.provider, r.end_user, r.conversation_id,
+            r.tool_calls, r.checks, r.verdict::"InteractionVerdict", r.severity::"Severity", r.categories, r.finding_count, r.tokens_in, r.tokens_out, r.latency_ms, r.truncated_fields
+     FROM json_to_recordset($1::json) AS r(id uuid, occurred_at timestamptz, event_key text, workflow_id uuid, identity_key text, identity jsonb, model text, provider text,
+          end_user text, conversation_id text, tool_calls jsonb, checks jsonb, verdict text, severity text, categories text[], finding_count int, tokens_in int,
+          tokens_out int, latency_ms double precision, truncated_fields text[])
+     ON CONFLICT (event_key, occurred_at) DO NOTHING
+     RETURNING id::text`,
+    json(rows),
+    source,
+    batchId,
+  );
+  return new Set(inserted.map((row) => row.id));
+}
+
+/** The stored ids of events that were already there (sent before, or by a concurrent retry). */
+async function existingIds(tx: Tx, duplicates: Analysed[]): Promise<Map<string, string>> {
+  if (duplicates.length === 0) return new Map();
+  const rows = await tx.$queryRawUnsafe<{ id: string; event_key: string; occurred_at: Date }[]>(
+    `SELECT i.id::text, i.event_key, i.occurred_at FROM interactions i
+     JOIN json_to_recordset($1::json) AS r(event_key text, occurred_at timestamptz) ON i.event_key = r.event_key AND i.occurred_at = r.occurred_at`,
+    json(duplicates.map((a) => ({ event_key: a.event.eventKey, occurred_at: a.event.occurredAt.toISOString() }))),
+  );
+  const byKey = new Map(rows.map((row) => [`${row.event_key}\u0000${new Date(row.occurred_at).getTime()}`, row.id]));
+  return new Map(duplicates.map((a) => [a.candidate.id, byKey.get(`${a.event.eventKey}\u0000${a.event.occurredAt.getTime()}`) ?? a.candidate.id]));
+}
+
+async function insertTexts(tx: Tx, fresh: Analysed[]): Promise<void> {
+  const rows = fresh.flatMap((a) => (a.texts ? [{ interaction_id: a.candidate.id, occurred_at: a.event.occurredAt.toISOString(), messages: a.texts.messages, output: a.texts.output, tool_io: a.texts.toolIo }] : []));
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO interaction_texts (interaction_id, occurred_at, messages, output, tool_io)
+     SELECT r.interaction_id, r.occurred_at, r.messages, r.output, r.tool_io
+     FROM json_to_recordset($1::json) AS r(interaction_id uuid, occurred_at timestamptz, messages jsonb, output text, tool_io jsonb)`,
+    json(rows),
+  );
+}
+
+async function insertFindings(tx: Tx, fresh: Analysed[]): Promise<void> {
+  const rows = fresh.flatMap((a) =>
+    a.findings.map((f) => ({
+      id: randomUUID(),
+      interaction_id: a.candidate.id,
+      occurred_at: a.event.occurredAt.toISOString(),
+      workflow_id: a.workflowId,
+      source: f.source,
+      detector: f.detector,
+      rule: f.rule,
+      category: f.category,
+      owasp: f.owasp,
+      severity: f.severity,
+      field: f.field,
+      span_start: f.spanStart,
+      span_end: f.spanEnd,
+      explanation: f.explanation,
+      secret_kind: f.secretKind,
+      secret_last_four: f.secretLastFour,
+      secret_hash: f.secretHash,
+      connector_id: f.connectorId,
+      grant_id: f.grantId,
+    })),
+  );
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO interaction_findings (id, interaction_id, occurred_at, workflow_id, source, detector, rule, category, owasp, severity, field, span_start, span_end,
+                                       explanation, secret_kind, secret_last_four, secret_hash, connector_id, grant_id)
+     SELECT r.id, r.interaction_id, r.occurred_at, r.workflow_id, r.source, r.detector, r.rule, r.category, r.owasp, r.severity::"Severity", r.field, r.span_start, r.span_end,
+            r.explanation, r.secret_kind, r.secret_last_four, r.secret_hash, r.connector_id, r.grant_id
+     FROM json_to_recordset($1::json) AS r(id uuid, interaction_id uuid, occurred_at timestamptz, workflow_id uuid, source text, detector text, rule text, category text,
+          owasp text, severity text, field text, span_start int, span_end int, explanation text, secret_kind text, secret_last_four text, secret_hash text,
+          connector_id uuid, grant_id uuid)`,
+    json(rows),
+  );
+}
+
+async function insertTriageItems(tx: Tx, source: IngestSource, fresh: Analysed[]): Promise<void> {
+  const rows = fresh
+    .filter((a) => a.flagged)
+    .map((a) => ({
+      interaction_id: a.candidate.id,
+      occurred_at: a.event.occurredAt.toISOString(),
+      workflow_id: a.workflowId,
+      identity_key: a.identityKey,
+      model: a.event.model ?? null,
+      severity: a.severity ?? "medium",
+      categories: a.categories,
+      owasp: a.owasp,
+      detectors: a.detectors,
+      rules: a.rules,
+      connector_ids: a.connectorIds,
+      group_key: a.groupKey ?? `interaction:${a.candidate.id}`,
+      search_text: a.searchText,
+    }));
+  if (rows.length === 0) return;
+  await tx.$executeRawUnsafe(
+    `INSERT INTO triage_items (interaction_id, occurred_at, workflow_id, identity_key, source, model, severity, categories, owasp, detectors, rules, connector_ids, group_key, search)
+     SELECT r.interaction_id, r.occurred_at, r.workflow_id, r.identity_key, $2, r.model, r.severity::"Severity", r.categories, r.owasp, r.detectors, r.rules, r.connector_ids, r.group_key,
+            CASE WHEN r.search_text = '' THEN NULL ELSE to_tsvector('simple', r.search_text) END
+     FROM json_to_recordset($1::json) AS r(interaction_id uuid, occurred_at timestamptz, workflow_id uuid, identity_key text, model text, severity text, categories text[],
+          owasp text[], detectors text[], rules text[], connector_ids uuid[], group_key text, search_text text)`,
+    json(rows),
+    source,
+  );
+}
+
+/** Adds this batch's new interactions to the per-day counts (last but one: these rows are hot). */
+async function addDailyCounts(tx: Tx, source: IngestSource, fresh: Analysed[]): Promise<void> {
+  const counts = new Map<string, { day: string; identity_key: string; registered: boolean; interactions: number; flagged: number; blocked: number }>();
+  for (const a of fresh) {
+    const day = dayOf(a.event.occurredAt);
+    const identity = a.identityKey ?? "";
+    const registered = a.workflowId !== null;
+    const key = `${day}\u0000${identity}\u0000${registered}`;
+    const row = counts.get(key) ?? { day, identity_key: identity, registered, interactions: 0, flagged: 0, blocked: 0 };
+    row.interactions += 1;
+    if (a.flagged) row.flagged += 1;
+    if (a.verdict === "blocked") row.blocked += 1;
+    counts.set(key, row);
+  }
+  if (counts.size === 0) return;
+  // Sorted, so concurrent batches lock the same rows in the same order and cannot deadlock.
+  const rows = [...counts.values()].sort((a, b) => (a.day + a.identity_key + a.registered < b.day + b.identity_key + b.registered ? -1 : 1));
+  await tx.$executeRawUnsafe(
+    `INSERT INTO interaction_daily_counts (day, source, identity_key, registered, interactions, flagged, blocked)
+     SELECT r.day, $2, r.identity_key, r.registered, r.interactions, r.flagged, r.blocked
+     FROM json_to_recordset($1::json) AS r(day date, identity_key text, registered boolean, interactions int, flagged int, blocked int)
+     ON CONFLICT (day, source, identity_key, registered) DO UPDATE SET
+       interactions = interaction_daily_counts.interactions + EXCLUDED.interactions,
+       flagged = interaction_daily_counts.flagged + EXCLUDED.flagged,
+       blocked = interaction_daily_counts.blocked + EXCLUDED.blocked`,
+    json(rows),
+    source,
+  );
+}
+
+/** Keeps every record with an error (secrets masked) for an admin to fix and replay. */
+async function quarantine(tx: Tx, batchId: string, source: IngestSource, records: ParsedRecord[], results: RecordResult[]): Promise<Map<number, string>> {
+  const key = secretHashKey();
+  const ids = new Map<number, string>();
+  const rows = records.flatMap((record, position) => {
+    const result = results[position]!;
+    if (result.errors.length === 0) return [];
+    const id = randomUUID();
+    ids.set(position, id);
+    const raw = record.raw.length > QUARANTINE_RECORD_CHARS ? record.raw.slice(0, QUARANTINE_RECORD_CHARS) : record.raw;
+    return [
+      {
+        id,
+        batch_id: batchId,
+        record_index: record.index,
+        line: record.line ?? null,
+        errors: result.errors.map(({ field, reason }) => ({ field, reason })),
+        record: maskSecrets(raw, key).text,
+      },
+    ];
+  });
+  if (rows.length > 0) {
+    await tx.$executeRawUnsafe(
+      `INSERT INTO ingest_quarantine (id, batch_id, source, record_index, line, errors, record)
+       SELECT r.id, r.batch_id, $2, r.record_index, r.line, r.errors, r.record
+       FROM json_to_recordset($1::json) AS r(id uuid, batch_id uuid, record_index int, line int, errors jsonb, record text)`,
+      json(rows),
+      source,
+    );
+  }
+  return ids;
+}
+
+/** Fills each record's answer from what was written; answers the batch's counts. */
+function summarize(
+  results: RecordResult[],
+  sameAs: Map<Candidate, Candidate>,
+  ownerOf: Map<Candidate, RecordResult>,
+  stored: Set<string>,
+  existing: Map<string, string>,
+  quarantineIds: Map<number, string>,
+): { stored: number; duplicate: number; rejected: number } {
+  let storedCount = 0;
+  let duplicateCount = 0;
+  for (const candidate of ownerOf.keys()) {
+    const result = ownerOf.get(candidate)!;
+    const first = sameAs.get(candidate);
+    const written = !first && stored.has(candidate.id);
+    const id = first ? (stored.has(first.id) ? first.id : (existing.get(first.id) ?? first.id)) : written ? candidate.id : (existing.get(candidate.id) ?? candidate.id);
+    const status = written ? "stored" : "duplicate";
+    result.interactions.push({ id, eventKey: candidate.event.eventKey, status });
+    if (written) {
+      result.stored += 1;
+      storedCount += 1;
+    } else {
+      result.duplicate += 1;
+      duplicateCount += 1;
+    }
+  }
+  let rejected = 0;
+  results.forEach((result, position) => {
+    const quarantineId = quarantineIds.get(position);
+    if (quarantineId) result.quarantineId = quarantineId;
+    if (result.errors.length === 0) result.status = result.stored > 0 ? "stored" : result.duplicate > 0 ? "duplicate" : "stored";
+    else {
+      rejected += 1;
+      result.status = result.stored + result.duplicate > 0 ? "partial" : "rejected";
+    }
+  });
+  return { stored: storedCount, duplicate: duplicateCount, rejected };
+}
+
+/** The caller's identity as the gateway sent it (flat strings), with any secret in it masked. */
+function maskedIdentity(identity: IngestEvent["workflowIdentity"]): IngestEvent["workflowIdentity"] {
+  const key = secretHashKey();
+  return Object.fromEntries(Object.entries(identity).flatMap(([name, value]) => (value === undefined ? [] : [[name, maskSecrets(value, key).text]])));
+}

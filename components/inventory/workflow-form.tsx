@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { createWorkflowAction, updateWorkflowAction } from "@/app/(console)/workflows/actions";
 import type { DataClassification, Environment } from "@/lib/generated/prisma/enums";
+import type { ActionResult } from "@/lib/http/action";
 import { DATA_CLASSIFICATIONS, ENVIRONMENTS } from "@/lib/inventory/vocabulary";
 import { asOptions, Button, errorFor, Field, fieldBinder, FormAlert, inputClassName, otherErrors, personOptions, SelectField, TextField } from "@/components/forms/form-controls";
 import { useActionMutation } from "@/components/forms/use-action-mutation";
@@ -28,6 +29,7 @@ export function WorkflowForm({
   teams,
   owners,
   ownerOptional,
+  submit,
 }: {
   /** Set when editing an existing workflow. */
   workflowId?: string;
@@ -36,11 +38,13 @@ export function WorkflowForm({
   owners: { id: string; name: string; email: string; active: boolean }[];
   /** Only a draft may be without an owner. */
   ownerOptional: boolean;
+  /** Another way to save a new workflow (registering it from unregistered AI usage), and its button's label. */
+  submit?: { action: (input: Parameters<typeof createWorkflowAction>[0]) => Promise<ActionResult<{ id: string }>>; label: string };
 }) {
   const router = useRouter();
   const [values, setValues] = useState(initial);
   const save = useActionMutation(
-    (input: Parameters<typeof createWorkflowAction>[0]) => (workflowId ? updateWorkflowAction({ ...input, id: workflowId }) : createWorkflowAction(input)),
+    (input: Parameters<typeof createWorkflowAction>[0]) => (workflowId ? updateWorkflowAction({ ...input, id: workflowId }) : (submit?.action ?? createWorkflowAction)(input)),
     ({ id }) => {
       router.push(`/workflows/${id}`);
       router.refresh();
@@ -73,7 +77,7 @@ export function WorkflowForm({
         <TextField {...field("models", "Models")} hint="Comma-separated, e.g. gpt-4o, claude-sonnet-4." />
         <TextField {...field("providers", "Providers")} hint="Comma-separated, e.g. OpenAI, Anthropic, Self-hosted." />
       </div>
-      <Button type="submit" pending={save.pending} pendingText="Saving…">{workflowId ? "Save changes" : "Register workflow"}</Button>
+      <Button type="submit" pending={save.pending} pendingText="Saving…">{workflowId ? "Save changes" : (submit?.label ?? "Register workflow")}</Button>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import { AuditChainStatus, AuditChainStatusPending } from "@/components/settings/audit-chain-status";
+import { RetentionCard } from "@/components/settings/retention-card";
 import { Badge, Card, PageHeader } from "@/components/ui";
 import { can } from "@/lib/auth/actor";
 import { guardPage } from "@/lib/auth/guard";
@@ -77,6 +78,8 @@ export default async function SettingsPage() {
             <Fact term="Longest allowed">{settings.grants.maxDays} days</Fact>
           </dl>
         </Card>
+
+        <RetentionCard />
 
         <Card title="Database">
           <dl className="divide-y divide-slate-100">

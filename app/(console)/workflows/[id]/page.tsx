@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { FindingsList } from "@/components/findings/findings-list";
+import { WorkflowIdentitiesSection } from "@/components/ingest/workflow-identities-section";
 import { LevelBadge, OwnerName, StatusBadge } from "@/components/inventory/badges";
 import { Cell, DataTable } from "@/components/data-table";
 import { primaryLinkClassName, secondaryButtonClassName } from "@/components/forms/form-controls";
@@ -75,6 +76,8 @@ export default async function WorkflowPage({ params }: { params: Promise<{ id: s
           )}
         </Card>
       </div>
+
+      <WorkflowIdentitiesSection workflowId={workflow.id} editable={editable} />
 
       <Card title="Identity path" className="mt-6">
         <p className="mb-3 text-sm text-slate-600">What this workflow can reach: workflow → credentials → connectors → resources and actions.</p>

@@ -3,7 +3,9 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 const purgeExpired = vi.fn(async (now: Date) => ({ ran: true, at: now }));
 const relinkPendingIdentities = vi.fn(async () => []);
 vi.mock("./retention", () => ({ purgeExpired }));
+const ensurePartitions = vi.fn(async () => {});
 vi.mock("./shadow/relink", () => ({ relinkPendingIdentities }));
+vi.mock("./partitions", () => ({ ensurePartitions }));
 
 describe("ingestion clock", () => {
   beforeEach(() => {
@@ -21,6 +23,8 @@ describe("ingestion clock", () => {
     expect(await runIngestHousekeepingIfDue(at(INGEST_HOUSEKEEPING_INTERVAL_MS))).not.toBeNull();
     expect(purgeExpired).toHaveBeenCalledTimes(2);
     expect(relinkPendingIdentities).toHaveBeenCalledTimes(2);
+    // Today's and tomorrow's partitions, created ahead of the traffic.
+    expect(ensurePartitions).toHaveBeenLastCalledWith([at(INGEST_HOUSEKEEPING_INTERVAL_MS), at(INGEST_HOUSEKEEPING_INTERVAL_MS + 86_400_000)]);
   });
 
   it("waits an hour after a failed run too, rather than retrying every minute", async () => {

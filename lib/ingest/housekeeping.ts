@@ -1,10 +1,12 @@
 import "server-only";
+import { ensurePartitions } from "./partitions";
 import { purgeExpired, type PurgeResult } from "./retention";
 import { relinkPendingIdentities } from "./shadow/relink";
 
 // What the clock does for ingestion, hourly rather than every minute (retention is counted in days):
 // purge what has outlived its retention, and finish any re-link of a newly linked gateway identity
-// that a restart interrupted. Both are idempotent and safe on every instance at once.
+// that a restart interrupted; and create tomorrow's partitions ahead of time, so the first batch
+// after midnight does not pay for it. All idempotent and safe on every instance at once.
 
 export const INGEST_HOUSEKEEPING_INTERVAL_MS = 60 * 60_000;
 
@@ -12,6 +14,7 @@ let lastRun: number | null = null;
 
 export async function runIngestHousekeeping(now: Date = new Date()): Promise<{ purge: PurgeResult; relinked: number }> {
   const purge = await purgeExpired(now);
+  await ensurePartitions([now, new Date(now.getTime() + 24 * 60 * 60_000)]);
   const relinked = await relinkPendingIdentities();
   return { purge, relinked: relinked.length };
 }

@@ -8,7 +8,8 @@ import { scanInput, type CheckResult, type DetectOptions, type DetectorName, typ
 // Runs every detector over one text and records each as a check, so a stored verdict can say which
 // rule sets ran, which passed and how long each took.
 
-const DETECTORS: { name: DetectorName; ruleSet: string; run: (input: ScanInput) => Finding[] }[] = [
+/** In order: secrets first, so callers that mask can run the others on the masked text. */
+export const DETECTORS: { name: DetectorName; ruleSet: string; run: (input: ScanInput) => Finding[] }[] = [
   { name: "secrets", ruleSet: SECRET_RULE_SET, run: secretFindings },
   { name: "pii", ruleSet: PII_RULE_SET, run: piiFindings },
   { name: "injection", ruleSet: INJECTION_RULE_SET, run: injectionFindings },

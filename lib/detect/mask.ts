@@ -24,6 +24,17 @@ export function keyedSecretHash(secret: string, key: string | Buffer): string {
   return createHmac("sha256", key).update(secret, "utf8").digest("hex");
 }
 
+/** The last four characters kept of a secret, or "" when it is too short to give any away. */
+export function secretLastFour(secret: string): string {
+  // Too short a secret would give most of itself away in four characters.
+  return secret.length >= 16 ? secret.slice(-4) : "";
+}
+
+/** What a masked secret is replaced with: "[SECRET:<kind>:…<last four>]". */
+export function secretPlaceholder(kind: string, lastFour: string): string {
+  return `[SECRET:${kind}${lastFour ? `:…${lastFour}` : ""}]`;
+}
+
 export function maskSecrets(text: string, key: string | Buffer): MaskResult {
   const found = findSecrets({ text, lower: lowerSameLength(text) });
   if (found.length === 0) return { text, secrets: [] };
@@ -31,9 +42,8 @@ export function maskSecrets(text: string, key: string | Buffer): MaskResult {
   let cursor = 0;
   const secrets: MaskedSecret[] = [];
   for (const { rule, start, end, secret } of found) {
-    // Too short a secret would give most of itself away in four characters.
-    const lastFour = secret.length >= 16 ? secret.slice(-4) : "";
-    masked += text.slice(cursor, start) + `[SECRET:${rule.id}${lastFour ? `:…${lastFour}` : ""}]`;
+    const lastFour = secretLastFour(secret);
+    masked += text.slice(cursor, start) + secretPlaceholder(rule.id, lastFour);
     cursor = end;
     secrets.push({ kind: rule.id, lastFour, keyedHash: keyedSecretHash(secret, key), start, end });
   }

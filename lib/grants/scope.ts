@@ -18,9 +18,18 @@ export function modeRank(mode: ExecutionMode): number {
 /** Actions that change or run something; in autonomous mode they deserve a finding. "admin" can do all three. */
 export const WRITE_LIKE_ACTIONS = new Set(["write", "delete", "execute", "admin"]);
 
+// Ingestion checks every tool call against its grants' patterns: compile each pattern once.
+const GLOBS = new Map<string, RegExp>();
+
 function globToRegExp(pattern: string): RegExp {
-  const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
-  return new RegExp(`^${escaped.join(".*")}$`, "s");
+  let regex = GLOBS.get(pattern);
+  if (regex === undefined) {
+    const escaped = pattern.split("*").map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&"));
+    regex = new RegExp(`^${escaped.join(".*")}$`, "s");
+    if (GLOBS.size >= 10_000) GLOBS.clear();
+    GLOBS.set(pattern, regex);
+  }
+  return regex;
 }
 
 /**

@@ -211,7 +211,7 @@ async function analyseAll(tx: Tx, candidates: Candidate[], now: Date): Promise<A
       ? Promise.resolve([])
       : tx.grant.findMany({
           where: { workflowId: { in: workflowIds }, status: { in: ["approved", "expired", "revoked"] } },
-          select: { id: true, workflowId: true, connectorId: true, status: true, mode: true, actions: true, resources: true, expiresAt: true },
+          select: { id: true, workflowId: true, connectorId: true, status: true, mode: true, actions: true, resources: true, expiresAt: true, decidedAt: true },
         }),
     anyToolCalls ? tx.connector.findMany({ select: { id: true, name: true, actions: true } }) : Promise.resolve([] as ConnectorForCheck[]),
   ]);

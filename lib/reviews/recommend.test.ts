@@ -54,6 +54,19 @@ describe("summarizeUsage", () => {
     expect(result).toEqual({ hasLogData: true, lastUsedAt: daysAgo(2), calls: 2, actionsUsed: ["read"], resourcesUsed: ["repo:acme/web"] });
   });
 
+  it("skips calls replayed from earlier turns, which were counted with their own interaction", () => {
+    const result = summarizeUsage(subject, [
+      { occurredAt: daysAgo(1), toolCalls: [{ connector: "GitHub", action: "write", resource: "repo:acme/web", inHistory: true }, { connector: "GitHub", action: "read", inHistory: false }] },
+      { occurredAt: daysAgo(3), toolCalls: [{ connector: "GitHub", action: "read", resource: "repo:acme/api" }] },
+    ]);
+    expect(result).toEqual({ hasLogData: true, lastUsedAt: daysAgo(1), calls: 2, actionsUsed: ["read"], resourcesUsed: ["repo:acme/api"] });
+  });
+
+  it("counts a call ingestion resolved to the connector from the tool's name", () => {
+    const result = summarizeUsage(subject, [{ occurredAt: daysAgo(4), toolCalls: [{ name: "github.create_issue", connectorId: subject.connector.id, action: "write", resource: "repo:acme/web" }] }]);
+    expect(result).toMatchObject({ calls: 1, actionsUsed: ["write"], lastUsedAt: daysAgo(4) });
+  });
+
   it("skips malformed tool calls and reports no log data without interactions", () => {
     expect(summarizeUsage(subject, [{ occurredAt: daysAgo(1), toolCalls: [{ tool: "x" }, "nonsense"] }]).calls).toBe(0);
     expect(summarizeUsage(subject, []).hasLogData).toBe(false);

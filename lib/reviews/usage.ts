@@ -6,25 +6,33 @@ import { isResourceWithin } from "@/lib/grants/scope";
 //
 //   [{ "connector": "GitHub", "action": "read", "resource": "repo:acme/web" }]
 //
-// - connector: the connector's name (case-insensitive) or id;
-// - action:    one of the connector's actions (read, write, …);
-// - resource:  optional; the resource touched, named like the connector's resource pattern.
+// - connector:   the connector's name (case-insensitive) or id, as the gateway reported it;
+// - connectorId: the connector ingestion resolved the call to (lib/ingest/agency.ts), also when the
+//                gateway named it only in the tool's name ("github.create_issue");
+// - action:      one of the connector's actions (read, write, …);
+// - resource:    optional; the resource touched, named like the connector's resource pattern;
+// - inHistory:   true for a call replayed from an earlier turn, already counted with that turn.
 //
 // Anything else in an element is ignored, and elements that do not have this shape are skipped, so
 // a gateway that reports more (arguments, latency) or less (no resource) still counts.
 
-export const toolCallShape = z.object({
-  connector: z.string().min(1),
-  action: z.string().min(1),
-  resource: z.string().min(1).optional(),
-});
+export const toolCallShape = z
+  .object({
+    connector: z.string().min(1).optional(),
+    connectorId: z.string().min(1).optional(),
+    action: z.string().min(1),
+    resource: z.string().min(1).optional(),
+    inHistory: z.boolean().optional(),
+  })
+  .refine((call) => call.connector !== undefined || call.connectorId !== undefined, "A tool call names its connector.");
 export type ToolCall = z.infer<typeof toolCallShape>;
 
+/** The calls an interaction made itself, in a shape usage can read. */
 export function parseToolCalls(raw: unknown): ToolCall[] {
   if (!Array.isArray(raw)) return [];
   return raw.flatMap((element) => {
     const parsed = toolCallShape.safeParse(element);
-    return parsed.success ? [parsed.data] : [];
+    return parsed.success && parsed.data.inHistory !== true ? [parsed.data] : [];
   });
 }
 
@@ -56,7 +64,7 @@ export function summarizeUsage(subject: UsageSubject, interactions: InteractionU
   const resources = new Set<string>();
   for (const interaction of interactions) {
     for (const call of parseToolCalls(interaction.toolCalls)) {
-      if (!connectorKeys.has(call.connector.toLowerCase())) continue;
+      if (!(call.connectorId !== undefined && connectorKeys.has(call.connectorId.toLowerCase())) && !(call.connector !== undefined && connectorKeys.has(call.connector.toLowerCase()))) continue;
       // A call on a resource outside the grant was not made under this grant.
       if (call.resource && !subject.resources.some((allowed) => isResourceWithin(call.resource!, allowed))) continue;
       calls += 1;

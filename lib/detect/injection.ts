@@ -1,5 +1,5 @@
 import { keywordHits } from "./keyword-pass";
-import { anyPresent, ENCODED_RUNS, keywordWindows, type KeywordHits } from "./keywords";
+import { anyPresent, ENCODED_RUNS, keywordGate, keywordWindows, type KeywordHits } from "./keywords";
 import { INJECTION_RULES, INJECTION_THRESHOLD, PAYLOAD_HINT_KEYWORDS, PAYLOAD_RULE_IDS, type InjectionKind, type InjectionRule } from "./injection-rules";
 import { UNTRUSTED_CONTENT_ROLES, type DetectSeverity, type Finding, type FindingCategory, type ScanInput } from "./types";
 
@@ -41,12 +41,24 @@ function firstMatch(rule: InjectionRule, lower: string, hits: KeywordHits): { st
   return null;
 }
 
+const gates = new WeakMap<readonly InjectionRule[], (hits: KeywordHits) => Uint8Array>();
+function gateFor(rules: readonly InjectionRule[]) {
+  let gate = gates.get(rules);
+  if (gate === undefined) {
+    gate = keywordGate(rules, (rule) => rule.keywords);
+    gates.set(rules, gate);
+  }
+  return gate;
+}
+
 function matchRules(lower: string, hits: KeywordHits, rules: readonly InjectionRule[], untrusted: boolean): InjectionSignal[] {
   const signals: InjectionSignal[] = [];
   if (hits.size === 0) return signals;
-  for (const rule of rules) {
-    if (rule.untrustedOnly && !untrusted) continue;
-    if (!anyPresent(hits, rule.keywords) || (rule.requires && !anyPresent(hits, rule.requires))) continue;
+  const open = gateFor(rules)(hits);
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    if (open[index] === 0 || (rule.untrustedOnly && !untrusted)) continue;
+    if (rule.requires && !anyPresent(hits, rule.requires)) continue;
     // Each rule counts once towards the score; its first match is the span we show.
     const match = firstMatch(rule, lower, hits);
     if (match) signals.push({ rule: rule.id, kind: rule.kind, weight: rule.weight, ...match, why: rule.why });

@@ -83,6 +83,30 @@ function record(hits: KeywordHits, keyword: string, position: number): void {
 export const anyPresent = (hits: KeywordHits, keywords: readonly string[]) => keywords.some((keyword) => hits.has(keyword));
 
 /**
+ * Which of `rules` the found keywords could open (1 = at least one of its keywords is present),
+ * from an index built once: asking every rule about each of its keywords on every text cost more
+ * than the keyword pass itself.
+ */
+export function keywordGate<R>(rules: readonly R[], keywordsOf: (rule: R) => readonly string[]): (hits: KeywordHits) => Uint8Array {
+  const byKeyword = new Map<string, number[]>();
+  rules.forEach((rule, index) => {
+    for (const keyword of keywordsOf(rule)) {
+      const list = byKeyword.get(keyword);
+      if (list === undefined) byKeyword.set(keyword, [index]);
+      else list.push(index);
+    }
+  });
+  return (hits) => {
+    const open = new Uint8Array(rules.length);
+    for (const keyword of hits.keys()) {
+      const list = byKeyword.get(keyword);
+      if (list !== undefined) for (const index of list) open[index] = 1;
+    }
+    return open;
+  };
+}
+
+/**
  * Merged [start, end) windows of `radius` characters around every position of the given keywords, or
  * null when some keyword occurs too often for windows to save work (scan the whole text then).
  */

@@ -1,5 +1,5 @@
 import { keywordHits } from "./keyword-pass";
-import { anyPresent } from "./keywords";
+import { keywordGate } from "./keywords";
 import { SECRET_RULES, type SecretRule } from "./secret-rules";
 import type { Finding, ScanInput } from "./types";
 
@@ -24,13 +24,17 @@ export interface SecretMatch {
   secret: string;
 }
 
+const secretGate = keywordGate(SECRET_RULES, (rule) => rule.keywords);
+
 /** All secrets in the text, earlier rules winning where spans overlap (specific rules come first). */
 export function findSecrets(input: Pick<ScanInput, "text" | "lower" | "hits">): SecretMatch[] {
   const { text } = input;
   const matches: SecretMatch[] = [];
   const found = keywordHits(input);
-  for (const rule of SECRET_RULES) {
-    if (!rule.alwaysRun && !anyPresent(found, rule.keywords) && !rule.keywordsAnywhere?.some((literal) => text.includes(literal))) continue;
+  const open = secretGate(found);
+  for (let index = 0; index < SECRET_RULES.length; index++) {
+    const rule = SECRET_RULES[index]!;
+    if (!rule.alwaysRun && open[index] === 0 && !rule.keywordsAnywhere?.some((literal) => text.includes(literal))) continue;
     const subject = rule.onLowerCase ? input.lower : text;
     rule.regex.lastIndex = 0;
     for (let m = rule.regex.exec(subject); m !== null; m = rule.regex.exec(subject)) {

@@ -3,7 +3,10 @@ import { getOverview } from "@/lib/overview/get-overview";
 import { seedDemo } from "@/lib/seed/demo";
 import { seedInteractions } from "@/lib/seed/volume";
 import { benchDatabase, formatRate } from "./bench-database";
-import { args, fail } from "./cli";
+import { args, ensureAuthSecret, fail } from "./cli";
+
+// The demo seed ingests its traffic, which hashes masked secrets with AUTH_SECRET.
+ensureAuthSecret();
 
 // npm run bench:overview [-- --interactions 1000000 --runs 50]
 // Latency of the overview page's queries (lib/overview/get-overview.ts) on a fresh database holding

@@ -2,7 +2,10 @@ import { disconnectDb, prisma } from "@/lib/db/client";
 import { seedDemo } from "@/lib/seed/demo";
 import { seedInteractions } from "@/lib/seed/volume";
 import { benchDatabase, formatRate } from "./bench-database";
-import { args, fail } from "./cli";
+import { args, ensureAuthSecret, fail } from "./cli";
+
+// The demo seed ingests its traffic, which hashes masked secrets with AUTH_SECRET.
+ensureAuthSecret();
 
 // npm run bench:seed [-- --interactions 200000]
 // How fast `npm run db:seed -- --interactions N` fills a fresh database: total time and rows per

@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { randomBytes, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs, type ParseArgsConfig } from "node:util";
 
@@ -11,6 +12,24 @@ import type { Actor } from "@/lib/auth/actor";
 // the embedded data folder), make sure it is migrated, run, and close cleanly.
 
 export const dataDir = () => path.resolve(process.env.WARDEN_DATA_DIR ?? ".warden-data");
+
+/**
+ * The deployment's AUTH_SECRET: from the environment, else the one kept in the data folder (made on
+ * first use, so sessions survive a restart). Besides signing sessions it keys the hashes of masked
+ * secrets, so every command that ingests (the demo seed included) must use the server's.
+ */
+export function ensureAuthSecret(): string {
+  if (!process.env.AUTH_SECRET) {
+    const dir = dataDir();
+    const file = path.join(dir, "auth-secret");
+    if (!existsSync(file)) {
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    }
+    process.env.AUTH_SECRET = readFileSync(file, "utf8").trim();
+  }
+  return process.env.AUTH_SECRET;
+}
 
 export const CLI_ACTOR: Actor = { type: "system", id: null, name: "cli" };
 

@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import { DEMO_PASSWORD, DEMO_USERS, seedDemo } from "@/lib/seed/demo";
 import { seedInteractions } from "@/lib/seed/volume";
-import { args, fail, withDatabase } from "./cli";
+import { args, ensureAuthSecret, fail, withDatabase } from "./cli";
 
 // npm run db:seed                          demo data (only into an empty database)
 // npm run db:seed -- --interactions 1000000  plus synthetic gateway interactions for benchmarks
@@ -9,6 +9,7 @@ const { interactions } = args({ interactions: { type: "string" } });
 const count = interactions === undefined ? 0 : Number(interactions);
 if (!Number.isInteger(count) || count < 0) fail("--interactions must be a whole number, e.g. --interactions 1000000");
 
+ensureAuthSecret();
 await withDatabase(async () => {
   const { seeded } = await seedDemo(db);
   if (seeded) {

@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { dataDir } from "./cli";
+import { dataDir, ensureAuthSecret } from "./cli";
 
 // `npm start`: the database (DATABASE_URL, or embedded PGlite in .warden-data/), migrations, demo
 // data on first start, a production build when there is none, then `next start`.
@@ -14,14 +13,9 @@ const port = process.env.PORT ?? "3000";
 const dir = dataDir();
 mkdirSync(dir, { recursive: true });
 
-function authSecret(): string {
-  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
-  // Kept in the data folder so sessions survive a restart. Production sets AUTH_SECRET itself,
-  // the same on every instance.
-  const file = path.join(dir, "auth-secret");
-  if (!existsSync(file)) writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
-  return readFileSync(file, "utf8").trim();
-}
+// Production sets AUTH_SECRET itself, the same on every instance; here it is kept in the data folder.
+// Set before seeding: the demo traffic is ingested, and masked secrets are hashed with it.
+const authSecret = ensureAuthSecret();
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
@@ -58,9 +52,9 @@ if (process.env.WARDEN_SEED_DEMO !== "false") {
 const childEnv: NodeJS.ProcessEnv = {
   ...process.env,
   DATABASE_URL: databaseUrl,
-  AUTH_SECRET: authSecret(),
+  AUTH_SECRET: authSecret,
   NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? authSecret(),
+  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? authSecret,
 };
 const nextBin = path.join(process.cwd(), "node_modules", "next", "dist", "bin", "next");
 

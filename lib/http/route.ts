@@ -51,7 +51,17 @@ export function defineRoute<QS extends z.ZodType = z.ZodUnknown, BS extends z.Zo
   return async (request: NextRequest, context: { params: Promise<Params> }): Promise<Response> => {
     const requestId = request.headers.get("x-request-id") ?? randomUUID();
     try {
-      const actor = await authenticate(request, definition.auth);
+      let actor: Actor | null;
+      try {
+        actor = await authenticate(request, definition.auth);
+      } catch (error) {
+        // The credentials could not be checked (the database is unreachable): a machine client
+        // should retry, not give up as it would on 500.
+        console.error(`[${requestId}] ${definition.route}: could not authenticate`, error);
+        const response = problem(503, "Warden cannot check credentials just now; retry later.", requestId);
+        response.headers.set("retry-after", "5");
+        return response;
+      }
       if (!actor) return problem(401, "Authentication required.", requestId);
       if (!can(actor, permission)) return problem(403, "Your role does not allow this.", requestId);
 

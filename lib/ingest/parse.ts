@@ -1,8 +1,10 @@
-import { ingestEventSchema, jsonDepth, LIMITS, wellFormedDeep, type IngestEvent, type IngestSource, type RecordError, type RecordOutcome } from "./event";
+import { ingestEventSchema, jsonDepth, LIMITS, wellFormed, wellFormedDeep, type FieldIssue, type IngestEvent, type IngestSource, type RecordError, type RecordOutcome } from "./event";
 import { parseGenericRecord } from "./formats/generic";
 import { parseLitellmRecord } from "./formats/litellm";
 import { parseOtlpRecord } from "./formats/otlp";
 import { parsePortkeyRecord } from "./formats/portkey";
+// Type only: ParsedRecord is the contract of ingestRecords (./store), which runs on the server.
+import type { ParsedRecord } from "./store";
 
 // Turns what a gateway sent into events, keeping every good record and reporting every bad one by
 // its index (and line, for line-oriented input), field and reason. Nothing here throws on bad input.
@@ -47,36 +49,74 @@ export function parseRecord(format: IngestFormat, record: unknown, index: number
   }
 }
 
-function parseJsonLine(format: IngestFormat, text: string, index: number, line: number, maxLineChars: number = MAX_LINE_CHARS): ParseResult {
-  if (text.length > maxLineChars) return { events: [], errors: [{ index, line, field: "(line)", reason: `Line is longer than ${maxLineChars} characters.` }] };
+/**
+ * The most of a record's text kept in ParsedRecord.raw, which is what the quarantine stores (masked)
+ * for an admin to fix and replay: the same 1 MiB that lib/ingest/store.ts keeps. Records are rarely
+ * near it (each text field is cut to LIMITS.textChars = 512 Ki characters by the parsers). A longer
+ * record keeps its first MAX_RAW_CHARS characters and, when it was rejected, says in its errors that
+ * it must be sent again rather than replayed.
+ */
+export const MAX_RAW_CHARS = 1024 * 1024;
+
+function keepRaw(text: string, errors: FieldIssue[]): string {
+  const clean = wellFormed(text);
+  if (clean.length <= MAX_RAW_CHARS) return clean;
+  if (errors.length > 0) {
+    errors.push({
+      field: "(record)",
+      reason: `The record is longer than ${MAX_RAW_CHARS.toLocaleString("en-US")} characters, the most the quarantine keeps of it: send it again (fixed) rather than replaying it.`,
+    });
+  }
+  // Do not leave half a surrogate pair at the cut.
+  const last = clean.charCodeAt(MAX_RAW_CHARS - 1);
+  const cut = clean.slice(0, last >= 0xd800 && last <= 0xdbff ? MAX_RAW_CHARS - 1 : MAX_RAW_CHARS);
+  // A copy, not a slice: V8 keeps a slice's whole parent string alive, and the parent may be a
+  // 16 MB line that a batch would otherwise hold on to.
+  return Buffer.from(cut, "utf16le").toString("utf16le");
+}
+
+/** The JSON text of an already-decoded record (compact), or a note when it cannot be serialized (e.g. nested too deep for the stack). */
+function serialize(record: unknown): string {
+  try {
+    return JSON.stringify(record) ?? "null";
+  } catch (error) {
+    return `(the record could not be serialized: ${error instanceof Error ? error.message : String(error)})`;
+  }
+}
+
+function toParsed(result: ParseResult, index: number, line: number | undefined, raw: string): ParsedRecord {
+  const errors: FieldIssue[] = result.errors.map(({ field, reason }) => ({ field, reason }));
+  return { index, ...(line === undefined ? {} : { line }), raw: keepRaw(raw, errors), events: result.events, errors };
+}
+
+function parseDecoded(format: IngestFormat, record: unknown, index: number): ParsedRecord {
+  return toParsed(parseRecord(format, record, index), index, undefined, serialize(record));
+}
+
+function parseJsonLine(format: IngestFormat, text: string, index: number, line: number, maxLineChars: number = MAX_LINE_CHARS): ParsedRecord {
+  if (text.length > maxLineChars) return toParsed({ events: [], errors: [{ index, line, field: "(line)", reason: `Line is longer than ${maxLineChars} characters.` }] }, index, line, text);
   let record: unknown;
   try {
     record = JSON.parse(text);
   } catch (error) {
-    return { events: [], errors: [{ index, line, field: "(line)", reason: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    return toParsed({ events: [], errors: [{ index, line, field: "(line)", reason: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` }] }, index, line, text);
   }
-  return parseRecord(format, record, index, line);
-}
-
-function merge(into: ParseResult, from: ParseResult) {
-  for (const event of from.events) into.events.push(event);
-  for (const error of from.errors) into.errors.push(error);
+  // The line is the record's JSON text already: kept as sent, not serialized again.
+  return toParsed(parseRecord(format, record, index, line), index, line, text);
 }
 
 /**
- * Parses a batch: already-decoded records, or a body as text or bytes holding one JSON object, a JSON
- * array, or NDJSON (one record a line). Bytes that are not valid UTF-8 become U+FFFD rather than
- * failing the batch.
+ * Parses a batch into one ParsedRecord per record: already-decoded records, or a body as text or
+ * bytes holding one JSON object, a JSON array, or NDJSON (one record a line, blank lines skipped).
+ * Bytes that are not valid UTF-8 become U+FFFD rather than failing the batch. `raw` is the record's
+ * JSON text (the line as sent, or the decoded record serialized), or the line itself when it was not
+ * JSON, cut to MAX_RAW_CHARS.
  */
-export function parseRecords(format: IngestFormat, input: unknown[] | string | Uint8Array): ParseResult {
-  const result: ParseResult = { events: [], errors: [] };
-  if (Array.isArray(input)) {
-    input.forEach((record, index) => merge(result, parseRecord(format, record, index)));
-    return result;
-  }
+export function parseBatch(format: IngestFormat, input: unknown[] | string | Uint8Array): ParsedRecord[] {
+  if (Array.isArray(input)) return input.map((record, index) => parseDecoded(format, record, index));
   const text = typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: false }).decode(input);
   const trimmed = text.trim();
-  if (trimmed === "") return result;
+  if (trimmed === "") return [];
 
   // One JSON document (an object or an array of records); if it does not parse as one, NDJSON, so the
   // good lines of a batch with a bad line are still kept.
@@ -88,44 +128,61 @@ export function parseRecords(format: IngestFormat, input: unknown[] | string | U
     error = caught;
   }
   if (error === undefined) {
-    if (Array.isArray(whole)) whole.forEach((record, index) => merge(result, parseRecord(format, record, index)));
-    else merge(result, parseRecord(format, whole, 0));
-    return result;
+    if (Array.isArray(whole)) return whole.map((record, index) => parseDecoded(format, record, index));
+    return [toParsed(parseRecord(format, whole, 0), 0, undefined, trimmed)];
   }
   // A pretty-printed document that does not parse is one broken document, not many broken lines.
-  const firstLine = trimmed.slice(0, trimmed.indexOf("\n") === -1 ? undefined : trimmed.indexOf("\n")).trim();
+  const newline = trimmed.indexOf("\n");
+  const firstLine = trimmed.slice(0, newline === -1 ? undefined : newline).trim();
   if (firstLine === "{" || firstLine === "[") {
-    return { events: [], errors: [{ index: 0, line: 1, field: "(body)", reason: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` }] };
+    return [toParsed({ events: [], errors: [{ index: 0, line: 1, field: "(body)", reason: `Invalid JSON: ${error instanceof Error ? error.message : String(error)}` }] }, 0, 1, trimmed)];
   }
 
-  let index = 0;
+  const records: ParsedRecord[] = [];
   const lines = text.split("\n");
   for (let number = 0; number < lines.length; number += 1) {
     const line = lines[number]!.replace(/\r$/, "");
     if (line.trim() === "") continue;
-    merge(result, parseJsonLine(format, line, index, number + 1));
-    index += 1;
+    records.push(parseJsonLine(format, line, records.length, number + 1));
+  }
+  return records;
+}
+
+/** Events and errors of a batch, flattened: errors name their record by index (and line). */
+export function parseRecords(format: IngestFormat, input: unknown[] | string | Uint8Array): ParseResult {
+  const result: ParseResult = { events: [], errors: [] };
+  for (const record of parseBatch(format, input)) {
+    for (const event of record.events) result.events.push(event);
+    for (const issue of record.errors) result.errors.push({ index: record.index, ...(record.line === undefined ? {} : { line: record.line }), ...issue });
   }
   return result;
+}
+
+/**
+ * The streaming variant for NDJSON files and uploads: reads lines one at a time (blank lines skipped,
+ * a trailing CR dropped) and yields each record as soon as it is parsed, so memory stays flat however
+ * large the input is. Pair with splitLines (./lines) to read a byte stream.
+ */
+export async function* parseNdjsonRecords(format: IngestFormat, lines: AsyncIterable<string> | Iterable<string>, options: { maxLineChars?: number } = {}): AsyncGenerator<ParsedRecord> {
+  let number = 0;
+  let index = 0;
+  for await (const raw of lines) {
+    number += 1;
+    const line = raw.endsWith("\r") ? raw.slice(0, -1) : raw;
+    if (line.trim() === "") continue;
+    yield parseJsonLine(format, line, index, number, options.maxLineChars);
+    index += 1;
+  }
 }
 
 export interface ParsedLine extends ParseResult {
   line: number;
 }
 
-/**
- * The streaming variant for NDJSON files and uploads: reads lines one at a time (blank lines skipped)
- * and yields each line's events and errors as soon as it is parsed, so memory stays flat however large
- * the file is.
- */
+/** parseNdjsonRecords with each line's errors carrying their index and line, for callers that want events and errors only. */
 export async function* parseNdjsonLines(format: IngestFormat, lines: AsyncIterable<string> | Iterable<string>, options: { maxLineChars?: number } = {}): AsyncGenerator<ParsedLine> {
-  let number = 0;
-  let index = 0;
-  for await (const raw of lines) {
-    number += 1;
-    const line = raw.replace(/\r$/, "");
-    if (line.trim() === "") continue;
-    yield { line: number, ...parseJsonLine(format, line, index, number, options.maxLineChars) };
-    index += 1;
+  for await (const record of parseNdjsonRecords(format, lines, options)) {
+    const line = record.line!;
+    yield { line, events: record.events, errors: record.errors.map((issue) => ({ index: record.index, line, ...issue })) };
   }
 }

@@ -116,6 +116,8 @@ describe("ingestRecords", () => {
     const tickets = await createTestConnector({ name: unique("Tickets"), actions: ["read", "write"] });
     const crm = await createTestConnector({ name: unique("CRM"), actions: ["read", "write"] });
     const grant = await createApprovedGrant(workflow.id, tickets.id, { actions: ["read"], resources: ["ticket:support/*"] });
+    // Approved before the calls: a call made before its grant was approved is itself excessive.
+    await db.grant.update({ where: { id: grant.id }, data: { decidedAt: new Date(Date.now() - 86_400_000) } });
     const call = (connector: string, action: string, resource: string) => ({ name: `${connector}.${action}`, connector, action, resource, arguments: "{}" });
     const result = await ingest([
       event({ workflow: { keyAlias: alias }, toolCalls: [call(tickets.name, "read", "ticket:support/1")] }),

@@ -51,6 +51,6 @@ describe("createApiToken", () => {
       ["scopes", "Choose at least one scope."],
     ]);
     const unknownScope = createTokenInput.safeParse({ name: "x", scopes: ["user:manage"] });
-    expect(unknownScope.error?.issues[0]?.message).toBe("Scope must be one of: interactions:ingest, inventory:read, inventory:export, audit:read.");
+    expect(unknownScope.error?.issues[0]?.message).toBe("Scope must be one of: interactions:ingest, inventory:read, inventory:export, audit:read, triage:export.");
   });
 });

@@ -1,0 +1,12 @@
+import { defineRoute } from "@/lib/http/route";
+import { receiveBatch } from "@/lib/ingest/http";
+
+// POST /api/ingest/portkey — Portkey log records with their inline guardrail results (hook_results): one object, a JSON array, or NDJSON.
+// API tokens with the interactions:ingest scope only (no role has it, so a signed-in person gets 403).
+// Answered after the batch is committed: per-record outcomes, 400 when nothing could be read, 503 +
+// Retry-After when the database could not commit (a retry stores each event once).
+export const POST = defineRoute({
+  route: "/api/ingest/portkey",
+  auth: "session-or-token",
+  handler: (ctx) => receiveBatch("portkey", ctx),
+});

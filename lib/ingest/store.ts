@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { actorUserId } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
@@ -103,6 +103,17 @@ function timeProblem(event: IngestEvent, now: Date): FieldIssue | null {
 
 const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
+/**
+ * The interaction's id, derived from its identity (event key and time) rather than random: a re-sent
+ * event gets the same id, so a duplicate needs no lookup to be answered, and on Citus (distributed by
+ * id) it lands on the same shard as the original. Name-based, like a UUIDv5, over SHA-256.
+ */
+export function interactionId(event: Pick<IngestEvent, "eventKey" | "occurredAt">): string {
+  const hex = createHash("sha256").update(`${event.eventKey}\u0000${event.occurredAt.toISOString()}`).digest("hex");
+  const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+}
+
 export async function ingestRecords(records: ParsedRecord[], options: IngestOptions): Promise<BatchResult> {
   const now = new Date();
   const batchId = randomUUID();
@@ -118,8 +129,7 @@ export async function ingestRecords(records: ParsedRecord[], options: IngestOpti
 
   // Events to write, once each: a batch that repeats an event (same key, same time) writes it once.
   const candidates: Candidate[] = [];
-  const seen = new Map<string, Candidate>();
-  const sameAs = new Map<Candidate, Candidate>();
+  const seen = new Set<string>();
   const ownerOf = new Map<Candidate, RecordResult>();
   records.forEach((record, position) => {
     const result = results[position]!;
@@ -130,13 +140,10 @@ export async function ingestRecords(records: ParsedRecord[], options: IngestOpti
         continue;
       }
       // Masked before anything reads it: a key pasted as an alias must not become an identity key.
-      const candidate: Candidate = { record, event: { ...event, workflowIdentity: maskedIdentity(event.workflowIdentity) }, id: randomUUID() };
+      const candidate: Candidate = { record, event: { ...event, workflowIdentity: maskedIdentity(event.workflowIdentity) }, id: interactionId(event) };
       ownerOf.set(candidate, result);
-      const key = `${event.eventKey}\u0000${event.occurredAt.getTime()}`;
-      const first = seen.get(key);
-      if (first) sameAs.set(candidate, first);
-      else {
-        seen.set(key, candidate);
+      if (!seen.has(candidate.id)) {
+        seen.add(candidate.id);
         candidates.push(candidate);
       }
     }
@@ -149,14 +156,13 @@ export async function ingestRecords(records: ParsedRecord[], options: IngestOpti
       await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${IDENTITY_LINK_LOCK_KEY}::bigint)`;
       const analysed = await analyseAll(tx, candidates, now);
       const stored = await insertInteractions(tx, batchId, options.source, analysed);
-      const existing = await existingIds(tx, analysed.filter((a) => !stored.has(a.candidate.id)));
       const fresh = analysed.filter((a) => stored.has(a.candidate.id));
       await insertTexts(tx, fresh);
       await insertFindings(tx, fresh);
       await insertTriageItems(tx, options.source, fresh);
 
       const quarantineIds = options.quarantine === false ? new Map<number, string>() : await quarantine(tx, batchId, options.source, records, results);
-      const outcome = summarize(results, sameAs, ownerOf, stored, existing, quarantineIds);
+      const outcome = summarize(results, ownerOf, stored, quarantineIds);
 
       await addDailyCounts(tx, options.source, fresh);
       await tx.ingestBatch.create({
@@ -283,18 +289,6 @@ async function insertInteractions(tx: Tx, batchId: string, source: IngestSource,
     batchId,
   );
   return new Set(inserted.map((row) => row.id));
-}
-
-/** The stored ids of events that were already there (sent before, or by a concurrent retry). */
-async function existingIds(tx: Tx, duplicates: Analysed[]): Promise<Map<string, string>> {
-  if (duplicates.length === 0) return new Map();
-  const rows = await tx.$queryRawUnsafe<{ id: string; event_key: string; occurred_at: Date }[]>(
-    `SELECT i.id::text, i.event_key, i.occurred_at FROM interactions i
-     JOIN json_to_recordset($1::json) AS r(event_key text, occurred_at timestamptz) ON i.event_key = r.event_key AND i.occurred_at = r.occurred_at`,
-    json(duplicates.map((a) => ({ event_key: a.event.eventKey, occurred_at: a.event.occurredAt.toISOString() }))),
-  );
-  const byKey = new Map(rows.map((row) => [`${row.event_key}\u0000${new Date(row.occurred_at).getTime()}`, row.id]));
-  return new Map(duplicates.map((a) => [a.candidate.id, byKey.get(`${a.event.eventKey}\u0000${a.event.occurredAt.getTime()}`) ?? a.candidate.id]));
 }
 
 async function insertTexts(tx: Tx, fresh: Analysed[]): Promise<void> {
@@ -441,22 +435,19 @@ async function quarantine(tx: Tx, batchId: string, source: IngestSource, records
 /** Fills each record's answer from what was written; answers the batch's counts. */
 function summarize(
   results: RecordResult[],
-  sameAs: Map<Candidate, Candidate>,
   ownerOf: Map<Candidate, RecordResult>,
   stored: Set<string>,
-  existing: Map<string, string>,
   quarantineIds: Map<number, string>,
 ): { stored: number; duplicate: number; rejected: number } {
   let storedCount = 0;
   let duplicateCount = 0;
-  for (const candidate of ownerOf.keys()) {
-    const result = ownerOf.get(candidate)!;
-    const first = sameAs.get(candidate);
-    const written = !first && stored.has(candidate.id);
-    const id = first ? (stored.has(first.id) ? first.id : (existing.get(first.id) ?? first.id)) : written ? candidate.id : (existing.get(candidate.id) ?? candidate.id);
-    const status = written ? "stored" : "duplicate";
-    result.interactions.push({ id, eventKey: candidate.event.eventKey, status });
-    if (written) {
+  // The first copy of an event in the batch is the one written; later copies are duplicates.
+  const written = new Set<string>();
+  for (const [candidate, result] of ownerOf) {
+    const isNew = stored.has(candidate.id) && !written.has(candidate.id);
+    if (isNew) written.add(candidate.id);
+    result.interactions.push({ id: candidate.id, eventKey: candidate.event.eventKey, status: isNew ? "stored" : "duplicate" });
+    if (isNew) {
       result.stored += 1;
       storedCount += 1;
     } else {

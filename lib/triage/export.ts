@@ -2,7 +2,7 @@ import "server-only";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAudit } from "@/lib/audit/record";
 import { db } from "@/lib/db/client";
-import type { Severity } from "@/lib/generated/prisma/client";
+import type { StoredFinding } from "@/lib/ingest/analysed";
 import { csvCell, type CsvValue } from "@/lib/inventory/csv";
 import { listQueue, type QueueRow } from "./list-queue";
 import { queueQuery, type QueueFilters } from "./queue-filters";
@@ -18,19 +18,8 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const EXPORT_PAGE_SIZE = 500;
 
-interface ExportFinding {
-  category: string;
-  owasp: string | null;
-  severity: Severity;
-  detector: string;
-  rule: string;
-  field: string | null;
-  spanStart: number | null;
-  spanEnd: number | null;
-  explanation: string;
-  secretKind: string | null;
-  secretLastFour: string | null;
-}
+/** What an export says of each finding: the stored finding without its hashes and ids. */
+type ExportFinding = Pick<StoredFinding, "category" | "owasp" | "severity" | "detector" | "rule" | "field" | "spanStart" | "spanEnd" | "explanation" | "secretKind" | "secretLastFour">;
 
 type ExportRow = QueueRow & { findings: ExportFinding[] };
 

@@ -10,6 +10,7 @@ import { exportInventoryCsv } from "./export-inventory";
 import { layoutIdentityPath, shortName } from "./identity-path";
 import { loadIdentityPath } from "./load-identity-path";
 import { searchInventory } from "./search-inventory";
+import { parseCsv } from "@/lib/testing/csv";
 
 const DAY = 86_400_000;
 
@@ -61,40 +62,6 @@ async function buildEstate() {
   return { tag, owner, connector, workflow, credential, spare, approved, requested };
 }
 
-/** A small RFC 4180 reader, so the test checks what a spreadsheet would see. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') {
-        quoted = false;
-      } else {
-        cell += ch;
-      }
-    } else if (ch === '"') {
-      quoted = true;
-    } else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else {
-      cell += ch;
-    }
-  }
-  return rows;
-}
 
 describe("inventory search and CSV export", () => {
   it("exports the filtered inventory as quoted CSV and records the export", async () => {

@@ -7,6 +7,7 @@ import { createInteraction } from "@/lib/testing/interaction-fixtures";
 import { createApiToken } from "@/lib/tokens/create-token";
 import { exportQueue } from "./export";
 import { parseQueueFilters } from "./queue-filters";
+import { parseCsv } from "@/lib/testing/csv";
 
 // The export: the view's rows, every one, as CSV or JSON, streamed page by page; open to auditors
 // and to tokens with triage:export, refused to every other token; recorded in the audit trail.
@@ -19,34 +20,6 @@ const YEAR = 2040 + Math.floor(Math.random() * 50);
 const MONTH = `${YEAR}-08`;
 const window = `from=${MONTH}-01&to=${MONTH}-28&status=all`;
 
-/** RFC 4180 lines → cells (enough for these values: quoted cells may hold commas and quotes). */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\r" && text[i + 1] === "\n") {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-      i++;
-    } else cell += ch;
-  }
-  return rows;
-}
 
 describe("exporting the queue", () => {
   const ids: string[] = [];

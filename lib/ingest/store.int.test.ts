@@ -140,6 +140,27 @@ describe("ingestRecords", () => {
     expect(triage).toMatchObject({ workflowId: workflow.id, status: "new", categories: ["excessive_agency"], connectorIds: [crm.id] });
   });
 
+  it("judges a late-arriving call by the grant as it was then: before its revocation allowed, after it flagged", async () => {
+    const workflow = await createTestWorkflow();
+    const alias = unique("late-key");
+    await db.workflowIdentity.create({ data: { workflowId: workflow.id, identityKey: `key_alias:${alias}` } });
+    const tickets = await createTestConnector({ name: unique("Tickets"), actions: ["read"] });
+    const grant = await createApprovedGrant(workflow.id, tickets.id, { actions: ["read"], resources: ["ticket:support/*"] });
+    const revokedAt = new Date(Date.now() - 60 * 60_000);
+    await db.grant.update({ where: { id: grant.id }, data: { status: "revoked", decidedAt: new Date(Date.now() - 86_400_000) } });
+    await db.grantEvent.create({ data: { grantId: grant.id, type: "revoked", at: revokedAt, reason: "test" } });
+    const call = { name: "tickets.read", connector: tickets.name, action: "read", resource: "ticket:support/1", arguments: "{}" };
+    const result = await ingest([
+      event({ workflow: { keyAlias: alias }, timestamp: new Date(revokedAt.getTime() - 10 * 60_000).toISOString(), toolCalls: [call] }),
+      event({ workflow: { keyAlias: alias }, timestamp: new Date(revokedAt.getTime() + 10 * 60_000).toISOString(), toolCalls: [call] }),
+    ]);
+    const [before, after] = await Promise.all(result.records.map((r) => db.interaction.findFirstOrThrow({ where: { id: r.interactions[0]!.id } })));
+    expect(before!.verdict).toBe("allowed");
+    expect(after!.verdict).toBe("flagged");
+    const rules = (await db.interactionFinding.findMany({ where: { interactionId: after!.id, category: "excessive_agency" } })).map((f) => f.rule);
+    expect(rules).toEqual(["grant_revoked"]);
+  });
+
   it("lands unknown callers in the unregistered list with their identity and counts them per day", async () => {
     const alias = unique("shadow");
     const result = await ingest([event({ workflow: { keyAlias: alias, teamAlias: "marketing" } }), event({ workflow: { keyAlias: alias } })]);

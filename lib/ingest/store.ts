@@ -217,14 +217,18 @@ async function analyseAll(tx: Tx, candidates: Candidate[], now: Date): Promise<A
       ? Promise.resolve([])
       : tx.grant.findMany({
           where: { workflowId: { in: workflowIds }, status: { in: ["approved", "expired", "revoked"] } },
-          select: { id: true, workflowId: true, connectorId: true, status: true, mode: true, actions: true, resources: true, expiresAt: true, decidedAt: true },
+          select: {
+            id: true, workflowId: true, connectorId: true, status: true, mode: true, actions: true, resources: true, expiresAt: true, decidedAt: true,
+            // When it was revoked, so a call made before the revocation (a late-arriving log) is judged as of its time.
+            events: { where: { type: "revoked" }, select: { at: true }, orderBy: { at: "desc" }, take: 1 },
+          },
         }),
     anyToolCalls ? tx.connector.findMany({ select: { id: true, name: true, actions: true } }) : Promise.resolve([] as ConnectorForCheck[]),
   ]);
   const grantsByWorkflow = new Map<string, GrantForCheck[]>();
-  for (const grant of grants) {
+  for (const { events, ...grant } of grants) {
     const list = grantsByWorkflow.get(grant.workflowId) ?? [];
-    list.push(grant);
+    list.push({ ...grant, revokedAt: events[0]?.at ?? null });
     grantsByWorkflow.set(grant.workflowId, list);
   }
   const secretKey = secretHashKey();

@@ -17,7 +17,7 @@ import { litellmEvents } from "./bench-ingest-events";
 import { args, fail } from "./cli";
 import { copyFrom, copyRow } from "./pg-copy";
 
-// npm run bench:ingest [-- --events 60000 --batch 1000 --clients 4 --skip-build --memory --memory-mb 1024 --keep]
+// npm run bench:ingest [-- --events 60000 --batch 1000 --clients 4 --skip-build --memory --memory-mb 1024 --keep --profile <dir>]
 //
 // End-to-end ingestion speed against a raw PostgreSQL COPY of the same events, in the same run:
 //  1. a fresh database (warden_bench_ingest on BENCH_SERVER_URL, default postgres://postgres@127.0.0.1:5432),
@@ -40,6 +40,7 @@ const values = args({
   memory: { type: "boolean", default: false },
   "memory-mb": { type: "string", default: "1024" },
   keep: { type: "boolean", default: false },
+  profile: { type: "string" },
 });
 const positive = (name: string, value: string) => {
   const number = Number(value);
@@ -101,7 +102,9 @@ function build() {
 
 async function startApp(): Promise<{ app: ChildProcess; logs: () => string }> {
   let output = "";
-  const app = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
+  // --profile <dir>: a V8 CPU profile of the app, written when it exits (open it in Chrome DevTools).
+  const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(values.profile)}`] : [];
+  const app = spawn(process.execPath, [...profile, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(PORT)], {
     cwd: root,
     env: {
       ...process.env,

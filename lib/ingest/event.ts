@@ -126,13 +126,28 @@ export interface RecordOutcome {
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Replaces lone surrogates (which PostgreSQL and most JSON consumers reject) with U+FFFD, and drops NUL. */
-const SUSPECT = /[\uD800-\uDFFF\u0000]/;
-
+/** Replaces lone surrogates (which PostgreSQL and most JSON consumers reject) and NUL with U+FFFD. */
 export function wellFormed(text: string): string {
-  // Most text has no surrogates at all; one cheap scan spares the lookbehind pattern.
-  if (!SUSPECT.test(text)) return text;
+  // Most text is well-formed already; the native checks spare the lookbehind pattern.
+  if (isWellFormed(text)) return text;
   return text.replace(LONE_SURROGATE, "\uFFFD").replaceAll("\u0000", "\uFFFD");
+}
+
+/** Whether a string is free of lone surrogates and NUL (checked natively, without a copy). */
+export function isWellFormed(text: string): boolean {
+  return text.isWellFormed() && !text.includes("\u0000");
+}
+
+/** Whether every string and key of a value is well-formed: the cheap check before wellFormedDeep's copy. Only call on depth-checked values. */
+export function isWellFormedDeep(value: unknown): boolean {
+  if (typeof value === "string") return isWellFormed(value);
+  if (value === null || typeof value !== "object" || value instanceof Date) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (!isWellFormedDeep(item)) return false;
+    return true;
+  }
+  for (const key in value) if (!isWellFormed(key) || !isWellFormedDeep((value as Record<string, unknown>)[key])) return false;
+  return true;
 }
 
 /**
@@ -177,7 +192,8 @@ export class Truncation {
   raw(path: string, value: unknown): unknown {
     if (value === undefined) return null;
     const serialized = JSON.stringify(value) ?? "null";
-    if (serialized.length <= LIMITS.rawChars) return wellFormedDeep(JSON.parse(serialized));
+    // A copy only when some string in it needs mending; the record is never changed in place.
+    if (serialized.length <= LIMITS.rawChars) return isWellFormedDeep(value) ? value : wellFormedDeep(value);
     this.fields.push(path);
     return { truncated: true, preview: wellFormed(serialized.slice(0, LIMITS.rawChars)) };
   }

@@ -1,4 +1,4 @@
-import { ingestEventSchema, jsonDepth, LIMITS, wellFormed, wellFormedDeep, type FieldIssue, type IngestEvent, type IngestSource, type RecordError, type RecordOutcome } from "./event";
+import { ingestEventSchema, isWellFormedDeep, jsonDepth, LIMITS, wellFormed, wellFormedDeep, type FieldIssue, type IngestEvent, type IngestSource, type RecordError, type RecordOutcome } from "./event";
 import { parseGenericRecord } from "./formats/generic";
 import { parseLitellmRecord } from "./formats/litellm";
 import { parseOtlpRecord } from "./formats/otlp";
@@ -36,8 +36,9 @@ export function parseRecord(format: IngestFormat, record: unknown, index: number
     const outcome = PARSERS[format](record);
     const result: ParseResult = { events: [], errors: outcome.errors.map((issue) => ({ ...at, ...issue })) };
     // The last word on the contract: whatever a parser built, only well-formed, valid events leave here.
+    // The parsers build well-formed text already; a copy is made only when one did not.
     for (const event of outcome.events) {
-      const checked = ingestEventSchema.safeParse(wellFormedDeep(event));
+      const checked = ingestEventSchema.safeParse(isWellFormedDeep(event) ? event : wellFormedDeep(event));
       if (checked.success) result.events.push(checked.data);
       // Marked "(event)" because it names a field of the built event, not of the record that was sent.
       else for (const issue of checked.error.issues) result.errors.push({ ...at, field: ["(event)", ...issue.path.map(String)].join("."), reason: issue.message });
@@ -90,7 +91,20 @@ function toParsed(result: ParseResult, index: number, line: number | undefined, 
 }
 
 function parseDecoded(format: IngestFormat, record: unknown, index: number): ParsedRecord {
-  return toParsed(parseRecord(format, record, index), index, undefined, serialize(record));
+  const result = parseRecord(format, record, index);
+  if (result.errors.length > 0) return toParsed(result, index, undefined, serialize(record));
+  // A good record's text is read only if the store finds a problem with it later (e.g. its time):
+  // serialized then, not for every record of every batch.
+  let raw: string | undefined;
+  return {
+    index,
+    events: result.events,
+    errors: [],
+    get raw() {
+      raw ??= keepRaw(serialize(record), []);
+      return raw;
+    },
+  };
 }
 
 function parseJsonLine(format: IngestFormat, text: string, index: number, line: number, maxLineChars: number = MAX_LINE_CHARS): ParsedRecord {
@@ -114,7 +128,8 @@ function parseJsonLine(format: IngestFormat, text: string, index: number, line: 
  */
 export function parseBatch(format: IngestFormat, input: unknown[] | string | Uint8Array): ParsedRecord[] {
   if (Array.isArray(input)) return input.map((record, index) => parseDecoded(format, record, index));
-  const text = typeof input === "string" ? input : new TextDecoder("utf-8", { fatal: false }).decode(input);
+  // Buffer's decoder is V8's fast path; like TextDecoder without `fatal`, it turns bad bytes into U+FFFD.
+  const text = typeof input === "string" ? input : Buffer.from(input.buffer, input.byteOffset, input.byteLength).toString("utf8");
   const trimmed = text.trim();
   if (trimmed === "") return [];
 

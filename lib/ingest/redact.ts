@@ -12,6 +12,20 @@ export interface EventMasker {
   raw: (value: unknown) => unknown;
 }
 
+/** Strings recently found to hold no secret, up to a bounded number of characters (then forgotten all at once). */
+const knownClean = new Set<string>();
+const KNOWN_CLEAN_CHARS = 4 * 1024 * 1024;
+let knownCleanChars = 0;
+
+function rememberClean(value: string) {
+  if (knownCleanChars + value.length > KNOWN_CLEAN_CHARS) {
+    knownClean.clear();
+    knownCleanChars = 0;
+  }
+  knownClean.add(value);
+  knownCleanChars += value.length;
+}
+
 const UNCHANGED: EventMasker = { text: (value) => value, raw: (value) => value ?? null };
 
 export function eventMasker(strings: readonly (string | undefined)[], raws: readonly unknown[], secretKey: string | Buffer): EventMasker {
@@ -26,8 +40,15 @@ export function eventMasker(strings: readonly (string | undefined)[], raws: read
     parts.push(json);
   }
   if (parts.length === 0) return UNCHANGED;
-  const probe = parts.join("\n");
-  if (findSecrets({ text: probe, lower: lowerSameLength(probe) }).length === 0) return UNCHANGED;
+  // Most of these repeat from event to event (model, caller, tool and guardrail names, a guardrail's
+  // usual answer): only the ones not seen clean lately are scanned.
+  const unseen = parts.filter((part) => !knownClean.has(part));
+  if (unseen.length === 0) return UNCHANGED;
+  const probe = unseen.join("\n");
+  if (findSecrets({ text: probe, lower: lowerSameLength(probe) }).length === 0) {
+    for (const part of unseen) rememberClean(part);
+    return UNCHANGED;
+  }
   return {
     text: (value) => maskSecrets(value, secretKey).text,
     raw: (value) => {

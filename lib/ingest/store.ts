@@ -2,8 +2,9 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { actorUserId } from "@/lib/auth/actor";
-import { recordAudit } from "@/lib/audit/record";
-import { db, type Tx } from "@/lib/db/client";
+import { recordAuditPg } from "@/lib/audit/record";
+import { withPgTransaction, type PgClient } from "@/lib/db/client";
+import type { ExecutionMode, GrantStatus } from "@/lib/generated/prisma/client";
 import { maskSecrets } from "@/lib/detect/mask";
 import { analyseEvent } from "./analyse";
 import type { AnalysedEvent, ConnectorForCheck, GrantForCheck } from "./analysed";
@@ -82,6 +83,8 @@ interface Candidate {
   record: ParsedRecord;
   event: IngestEvent;
   id: string;
+  /** event.occurredAt as ISO text, made once: every table's row and the id need it. */
+  at: string;
 }
 
 function identityOf(event: IngestEvent, links: Map<string, string>): { identityKey: string | null; workflowId: string | null } {
@@ -91,25 +94,23 @@ function identityOf(event: IngestEvent, links: Map<string, string>): { identityK
 }
 
 /** Events the store refuses although they parsed: outside the window retention keeps. */
-function timeProblem(event: IngestEvent, now: Date): FieldIssue | null {
+function timeProblem(event: IngestEvent, now: Date, oldest: Date): FieldIssue | null {
   if (event.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
     return { field: "occurredAt", reason: `${event.occurredAt.toISOString()} is more than a day in the future; check the gateway's clock.` };
   }
-  if (event.occurredAt < metadataCutoff(now)) {
+  if (event.occurredAt < oldest) {
     return { field: "occurredAt", reason: `${event.occurredAt.toISOString()} is older than the metadata retention period, so it would be purged at once.` };
   }
   return null;
 }
-
-const dayOf = (date: Date) => date.toISOString().slice(0, 10);
 
 /**
  * The interaction's id, derived from its identity (event key and time) rather than random: a re-sent
  * event gets the same id, so a duplicate needs no lookup to be answered, and on Citus (distributed by
  * id) it lands on the same shard as the original. Name-based, like a UUIDv5, over SHA-256.
  */
-export function interactionId(event: Pick<IngestEvent, "eventKey" | "occurredAt">): string {
-  const hex = createHash("sha256").update(`${event.eventKey}\u0000${event.occurredAt.toISOString()}`).digest("hex");
+export function interactionId(event: Pick<IngestEvent, "eventKey" | "occurredAt">, at: string = event.occurredAt.toISOString()): string {
+  const hex = createHash("sha256").update(`${event.eventKey}\u0000${at}`).digest("hex");
   const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
@@ -131,16 +132,20 @@ export async function ingestRecords(records: ParsedRecord[], options: IngestOpti
   const candidates: Candidate[] = [];
   const seen = new Set<string>();
   const ownerOf = new Map<Candidate, RecordResult>();
+  // A batch's events come from a few callers: each identity value is scanned for secrets once.
+  const maskedValues = new Map<string, string>();
+  const oldest = metadataCutoff(now);
   records.forEach((record, position) => {
     const result = results[position]!;
     for (const event of record.events) {
-      const problem = timeProblem(event, now);
+      const problem = timeProblem(event, now, oldest);
       if (problem) {
         result.errors.push({ index: record.index, ...(record.line === undefined ? {} : { line: record.line }), ...problem });
         continue;
       }
       // Masked before anything reads it: a key pasted as an alias must not become an identity key.
-      const candidate: Candidate = { record, event: { ...event, workflowIdentity: maskedIdentity(event.workflowIdentity) }, id: interactionId(event) };
+      const at = event.occurredAt.toISOString();
+      const candidate: Candidate = { record, event: { ...event, workflowIdentity: maskedIdentity(event.workflowIdentity, maskedValues) }, id: interactionId(event, at), at };
       ownerOf.set(candidate, result);
       if (!seen.has(candidate.id)) {
         seen.add(candidate.id);
@@ -151,46 +156,46 @@ export async function ingestRecords(records: ParsedRecord[], options: IngestOpti
 
   await ensurePartitions(candidates.map((c) => c.event.occurredAt));
 
-  const written = await db.$transaction(
-    async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${IDENTITY_LINK_LOCK_KEY}::bigint)`;
-      const analysed = await analyseAll(tx, candidates, now);
-      const stored = await insertInteractions(tx, batchId, options.source, analysed);
-      const fresh = analysed.filter((a) => stored.has(a.candidate.id));
-      await insertTexts(tx, fresh);
-      await insertFindings(tx, fresh);
-      await insertTriageItems(tx, options.source, fresh);
+  // node-postgres rather than Prisma: the rows go as one JSON parameter per table, megabytes per
+  // batch, which Prisma's raw queries would serialize to JSON and parse back before sending.
+  const written = await withPgTransaction(async (tx) => {
+    await tx.query("SELECT pg_advisory_xact_lock_shared($1::bigint)", [IDENTITY_LINK_LOCK_KEY]);
+    const analysed = await analyseAll(tx, candidates, now);
+    const stored = await insertInteractions(tx, batchId, options.source, analysed);
+    const fresh = analysed.filter((a) => stored.has(a.candidate.id));
+    await insertTexts(tx, fresh);
+    await insertFindings(tx, fresh);
+    await insertTriageItems(tx, options.source, fresh);
 
-      const quarantineIds = options.quarantine === false ? new Map<number, string>() : await quarantine(tx, batchId, options.source, records, results);
-      const outcome = summarize(results, ownerOf, stored, quarantineIds);
+    const quarantineIds = options.quarantine === false ? new Map<number, string>() : await quarantine(tx, batchId, options.source, records, results);
+    const outcome = summarize(results, ownerOf, stored, quarantineIds);
 
-      await addDailyCounts(tx, options.source, fresh);
-      await tx.ingestBatch.create({
-        data: {
-          id: batchId,
-          source: options.source,
-          channel: options.channel,
-          tokenId: options.actor.type === "token" ? options.actor.id : null,
-          userId: actorUserId(options.actor),
-          label: options.label ?? null,
-          received: outcome.stored + outcome.duplicate + outcome.rejected,
-          stored: outcome.stored,
-          duplicate: outcome.duplicate,
-          rejected: outcome.rejected,
-        },
-      });
-      // Last, so the audit chain's lock is held only for the commit.
-      await recordAudit(tx, {
-        actor: options.actor,
-        action: "ingest.batch",
-        target: { type: "ingest_batch", id: batchId },
-        after: { source: options.source, channel: options.channel, label: options.label ?? null, stored: outcome.stored, duplicate: outcome.duplicate, rejected: outcome.rejected },
-        requestId: options.requestId,
-      });
-      return outcome;
-    },
-    { timeout: 120_000, maxWait: 30_000 },
-  );
+    await addDailyCounts(tx, options.source, fresh);
+    await tx.query(
+      `INSERT INTO ingest_batches (id, source, channel, token_id, user_id, label, received, stored, duplicate, rejected) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      [
+        batchId,
+        options.source,
+        options.channel,
+        options.actor.type === "token" ? options.actor.id : null,
+        actorUserId(options.actor),
+        options.label ?? null,
+        outcome.stored + outcome.duplicate + outcome.rejected,
+        outcome.stored,
+        outcome.duplicate,
+        outcome.rejected,
+      ],
+    );
+    // Last, so the audit chain's lock is held only for the commit.
+    await recordAuditPg(tx, {
+      actor: options.actor,
+      action: "ingest.batch",
+      target: { type: "ingest_batch", id: batchId },
+      after: { source: options.source, channel: options.channel, label: options.label ?? null, stored: outcome.stored, duplicate: outcome.duplicate, rejected: outcome.rejected },
+      requestId: options.requestId,
+    });
+    return outcome;
+  });
   return { batchId, received: written.stored + written.duplicate + written.rejected, stored: written.stored, duplicate: written.duplicate, rejected: written.rejected, records: results };
 }
 
@@ -201,35 +206,27 @@ interface Analysed extends AnalysedEvent {
 }
 
 /** Links each event to its workflow and runs the detectors and grant checks. */
-async function analyseAll(tx: Tx, candidates: Candidate[], now: Date): Promise<Analysed[]> {
+async function analyseAll(tx: PgClient, candidates: Candidate[], now: Date): Promise<Analysed[]> {
   if (candidates.length === 0) return [];
   const keys = [...new Set(candidates.flatMap((c) => identityKeys(c.event.workflowIdentity)))];
   const links = new Map(
     keys.length === 0
       ? []
-      : (await tx.workflowIdentity.findMany({ where: { identityKey: { in: keys } }, select: { identityKey: true, workflowId: true } })).map((l) => [l.identityKey, l.workflowId] as const),
+      : (await tx.query<{ identity_key: string; workflow_id: string }>("SELECT identity_key, workflow_id FROM workflow_identities WHERE identity_key = ANY($1::text[])", [keys])).rows.map(
+          (l) => [l.identity_key, l.workflow_id] as const,
+        ),
   );
   const identities = candidates.map((c) => identityOf(c.event, links));
   const workflowIds = [...new Set(identities.flatMap((i) => (i.workflowId ? [i.workflowId] : [])))];
   const anyToolCalls = candidates.some((c) => c.event.toolCalls.length > 0);
-  const [grants, connectors] = await Promise.all([
-    workflowIds.length === 0 || !anyToolCalls
-      ? Promise.resolve([])
-      : tx.grant.findMany({
-          where: { workflowId: { in: workflowIds }, status: { in: ["approved", "expired", "revoked"] } },
-          select: {
-            id: true, workflowId: true, connectorId: true, status: true, mode: true, actions: true, resources: true, expiresAt: true, decidedAt: true,
-            // When it was revoked, so a call made before the revocation (a late-arriving log) is judged as of its time.
-            events: { where: { type: "revoked" }, select: { at: true }, orderBy: { at: "desc" }, take: 1 },
-          },
-        }),
-    anyToolCalls ? tx.connector.findMany({ select: { id: true, name: true, actions: true } }) : Promise.resolve([] as ConnectorForCheck[]),
-  ]);
+  // One connection runs one query at a time: these two go one after the other.
+  const grants = workflowIds.length === 0 || !anyToolCalls ? [] : await grantsForCheck(tx, workflowIds);
+  const connectors = anyToolCalls ? (await tx.query<ConnectorForCheck>("SELECT id, name, actions FROM connectors")).rows : [];
   const grantsByWorkflow = new Map<string, GrantForCheck[]>();
-  for (const { events, ...grant } of grants) {
-    const list = grantsByWorkflow.get(grant.workflowId) ?? [];
-    list.push({ ...grant, revokedAt: events[0]?.at ?? null });
-    grantsByWorkflow.set(grant.workflowId, list);
+  for (const { workflowId, ...grant } of grants) {
+    const list = grantsByWorkflow.get(workflowId) ?? [];
+    list.push(grant);
+    grantsByWorkflow.set(workflowId, list);
   }
   const secretKey = secretHashKey();
   const textFrom = textCutoff(now);
@@ -246,18 +243,38 @@ async function analyseAll(tx: Tx, candidates: Candidate[], now: Date): Promise<A
   });
 }
 
+/** The grants the excessive-agency checks judge calls by: every decided grant of these workflows. */
+async function grantsForCheck(tx: PgClient, workflowIds: string[]): Promise<(GrantForCheck & { workflowId: string })[]> {
+  const { rows } = await tx.query<{
+    id: string; workflow_id: string; connector_id: string; status: GrantStatus; mode: ExecutionMode; actions: string[]; resources: string[];
+    expires_at: Date | null; decided_at: Date | null; revoked_at: Date | null;
+  }>(
+    // When it was revoked, so a call made before the revocation (a late-arriving log) is judged as of its time.
+    `SELECT g.id, g.workflow_id, g.connector_id, g.status, g.mode, g.actions, g.resources, g.expires_at, g.decided_at,
+            (SELECT max(e.at) FROM grant_events e WHERE e.grant_id = g.id AND e.type = 'revoked') AS revoked_at
+     FROM grants g
+     WHERE g.workflow_id = ANY($1::uuid[]) AND g.status IN ('approved', 'expired', 'revoked')`,
+    [workflowIds],
+  );
+  return rows.map((g) => ({
+    id: g.id, workflowId: g.workflow_id, connectorId: g.connector_id, status: g.status, mode: g.mode, actions: g.actions, resources: g.resources,
+    expiresAt: g.expires_at, decidedAt: g.decided_at, revokedAt: g.revoked_at,
+  }));
+}
+
 // Each insert sends its rows as one JSON parameter and lets PostgreSQL unpack it
-// (json_to_recordset): one round trip per table per batch, however many rows.
+// (jsonb_to_recordset): one round trip per table per batch, however many rows. jsonb rather than
+// json: the text is parsed once, and the jsonb columns are taken from it without a second parse.
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
 /** Inserts the interactions that are new; answers the ids of the ones it wrote. */
-async function insertInteractions(tx: Tx, batchId: string, source: IngestSource, analysed: Analysed[]): Promise<Set<string>> {
+async function insertInteractions(tx: PgClient, batchId: string, source: IngestSource, analysed: Analysed[]): Promise<Set<string>> {
   if (analysed.length === 0) return new Set();
   const rows = analysed.map((a) => {
     const e = a.event;
     return {
       id: a.candidate.id,
-      occurred_at: e.occurredAt.toISOString(),
+      occurred_at: a.candidate.at,
       event_key: e.eventKey,
       workflow_id: a.workflowId,
       identity_key: a.identityKey,
@@ -278,40 +295,38 @@ async function insertInteractions(tx: Tx, batchId: string, source: IngestSource,
       truncated_fields: e.truncatedFields,
     };
   });
-  const inserted = await tx.$queryRawUnsafe<{ id: string }[]>(
+  const inserted = await tx.query<{ id: string }>(
     `INSERT INTO interactions (id, occurred_at, event_key, source, batch_id, workflow_id, identity_key, identity, model, provider, end_user, conversation_id,
                                tool_calls, checks, verdict, severity, categories, finding_count, tokens_in, tokens_out, latency_ms, truncated_fields)
      SELECT r.id, r.occurred_at, r.event_key, $2, $3::uuid, r.workflow_id, r.identity_key, r.identity, r.model, r.provider, r.end_user, r.conversation_id,
             r.tool_calls, r.checks, r.verdict::"InteractionVerdict", r.severity::"Severity", r.categories, r.finding_count, r.tokens_in, r.tokens_out, r.latency_ms, r.truncated_fields
-     FROM json_to_recordset($1::json) AS r(id uuid, occurred_at timestamptz, event_key text, workflow_id uuid, identity_key text, identity jsonb, model text, provider text,
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, occurred_at timestamptz, event_key text, workflow_id uuid, identity_key text, identity jsonb, model text, provider text,
           end_user text, conversation_id text, tool_calls jsonb, checks jsonb, verdict text, severity text, categories text[], finding_count int, tokens_in int,
           tokens_out int, latency_ms double precision, truncated_fields text[])
      ON CONFLICT (event_key, occurred_at) DO NOTHING
      RETURNING id::text`,
-    json(rows),
-    source,
-    batchId,
+    [json(rows), source, batchId],
   );
-  return new Set(inserted.map((row) => row.id));
+  return new Set(inserted.rows.map((row) => row.id));
 }
 
-async function insertTexts(tx: Tx, fresh: Analysed[]): Promise<void> {
-  const rows = fresh.flatMap((a) => (a.texts ? [{ interaction_id: a.candidate.id, occurred_at: a.event.occurredAt.toISOString(), messages: a.texts.messages, output: a.texts.output, tool_io: a.texts.toolIo }] : []));
+async function insertTexts(tx: PgClient, fresh: Analysed[]): Promise<void> {
+  const rows = fresh.flatMap((a) => (a.texts ? [{ interaction_id: a.candidate.id, occurred_at: a.candidate.at, messages: a.texts.messages, output: a.texts.output, tool_io: a.texts.toolIo }] : []));
   if (rows.length === 0) return;
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO interaction_texts (interaction_id, occurred_at, messages, output, tool_io)
      SELECT r.interaction_id, r.occurred_at, r.messages, r.output, r.tool_io
-     FROM json_to_recordset($1::json) AS r(interaction_id uuid, occurred_at timestamptz, messages jsonb, output text, tool_io jsonb)`,
-    json(rows),
+     FROM jsonb_to_recordset($1::jsonb) AS r(interaction_id uuid, occurred_at timestamptz, messages jsonb, output text, tool_io jsonb)`,
+    [json(rows)],
   );
 }
 
-async function insertFindings(tx: Tx, fresh: Analysed[]): Promise<void> {
+async function insertFindings(tx: PgClient, fresh: Analysed[]): Promise<void> {
   const rows = fresh.flatMap((a) =>
     a.findings.map((f) => ({
       id: randomUUID(),
       interaction_id: a.candidate.id,
-      occurred_at: a.event.occurredAt.toISOString(),
+      occurred_at: a.candidate.at,
       workflow_id: a.workflowId,
       source: f.source,
       detector: f.detector,
@@ -331,24 +346,24 @@ async function insertFindings(tx: Tx, fresh: Analysed[]): Promise<void> {
     })),
   );
   if (rows.length === 0) return;
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO interaction_findings (id, interaction_id, occurred_at, workflow_id, source, detector, rule, category, owasp, severity, field, span_start, span_end,
                                        explanation, secret_kind, secret_last_four, secret_hash, connector_id, grant_id)
      SELECT r.id, r.interaction_id, r.occurred_at, r.workflow_id, r.source, r.detector, r.rule, r.category, r.owasp, r.severity::"Severity", r.field, r.span_start, r.span_end,
             r.explanation, r.secret_kind, r.secret_last_four, r.secret_hash, r.connector_id, r.grant_id
-     FROM json_to_recordset($1::json) AS r(id uuid, interaction_id uuid, occurred_at timestamptz, workflow_id uuid, source text, detector text, rule text, category text,
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, interaction_id uuid, occurred_at timestamptz, workflow_id uuid, source text, detector text, rule text, category text,
           owasp text, severity text, field text, span_start int, span_end int, explanation text, secret_kind text, secret_last_four text, secret_hash text,
           connector_id uuid, grant_id uuid)`,
-    json(rows),
+    [json(rows)],
   );
 }
 
-async function insertTriageItems(tx: Tx, source: IngestSource, fresh: Analysed[]): Promise<void> {
+async function insertTriageItems(tx: PgClient, source: IngestSource, fresh: Analysed[]): Promise<void> {
   const rows = fresh
     .filter((a) => a.flagged)
     .map((a) => ({
       interaction_id: a.candidate.id,
-      occurred_at: a.event.occurredAt.toISOString(),
+      occurred_at: a.candidate.at,
       workflow_id: a.workflowId,
       identity_key: a.identityKey,
       model: a.event.model ?? null,
@@ -362,22 +377,21 @@ async function insertTriageItems(tx: Tx, source: IngestSource, fresh: Analysed[]
       search_text: a.searchText,
     }));
   if (rows.length === 0) return;
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO triage_items (interaction_id, occurred_at, workflow_id, identity_key, source, model, severity, categories, owasp, detectors, rules, connector_ids, group_key, search)
      SELECT r.interaction_id, r.occurred_at, r.workflow_id, r.identity_key, $2, r.model, r.severity::"Severity", r.categories, r.owasp, r.detectors, r.rules, r.connector_ids, r.group_key,
             CASE WHEN r.search_text = '' THEN NULL ELSE to_tsvector('simple', r.search_text) END
-     FROM json_to_recordset($1::json) AS r(interaction_id uuid, occurred_at timestamptz, workflow_id uuid, identity_key text, model text, severity text, categories text[],
+     FROM jsonb_to_recordset($1::jsonb) AS r(interaction_id uuid, occurred_at timestamptz, workflow_id uuid, identity_key text, model text, severity text, categories text[],
           owasp text[], detectors text[], rules text[], connector_ids uuid[], group_key text, search_text text)`,
-    json(rows),
-    source,
+    [json(rows), source],
   );
 }
 
 /** Adds this batch's new interactions to the per-day counts (last but one: these rows are hot). */
-async function addDailyCounts(tx: Tx, source: IngestSource, fresh: Analysed[]): Promise<void> {
+async function addDailyCounts(tx: PgClient, source: IngestSource, fresh: Analysed[]): Promise<void> {
   const counts = new Map<string, { day: string; identity_key: string; registered: boolean; interactions: number; flagged: number; blocked: number }>();
   for (const a of fresh) {
-    const day = dayOf(a.event.occurredAt);
+    const day = a.candidate.at.slice(0, 10);
     const identity = a.identityKey ?? "";
     const registered = a.workflowId !== null;
     const key = `${day}\u0000${identity}\u0000${registered}`;
@@ -390,21 +404,20 @@ async function addDailyCounts(tx: Tx, source: IngestSource, fresh: Analysed[]): 
   if (counts.size === 0) return;
   // Sorted, so concurrent batches lock the same rows in the same order and cannot deadlock.
   const rows = [...counts.values()].sort((a, b) => (a.day + a.identity_key + a.registered < b.day + b.identity_key + b.registered ? -1 : 1));
-  await tx.$executeRawUnsafe(
+  await tx.query(
     `INSERT INTO interaction_daily_counts (day, source, identity_key, registered, interactions, flagged, blocked)
      SELECT r.day, $2, r.identity_key, r.registered, r.interactions, r.flagged, r.blocked
-     FROM json_to_recordset($1::json) AS r(day date, identity_key text, registered boolean, interactions int, flagged int, blocked int)
+     FROM jsonb_to_recordset($1::jsonb) AS r(day date, identity_key text, registered boolean, interactions int, flagged int, blocked int)
      ON CONFLICT (day, source, identity_key, registered) DO UPDATE SET
        interactions = interaction_daily_counts.interactions + EXCLUDED.interactions,
        flagged = interaction_daily_counts.flagged + EXCLUDED.flagged,
        blocked = interaction_daily_counts.blocked + EXCLUDED.blocked`,
-    json(rows),
-    source,
+    [json(rows), source],
   );
 }
 
 /** Keeps every record with an error (secrets masked) for an admin to fix and replay. */
-async function quarantine(tx: Tx, batchId: string, source: IngestSource, records: ParsedRecord[], results: RecordResult[]): Promise<Map<number, string>> {
+async function quarantine(tx: PgClient, batchId: string, source: IngestSource, records: ParsedRecord[], results: RecordResult[]): Promise<Map<number, string>> {
   const key = secretHashKey();
   const ids = new Map<number, string>();
   const rows = records.flatMap((record, position) => {
@@ -425,12 +438,11 @@ async function quarantine(tx: Tx, batchId: string, source: IngestSource, records
     ];
   });
   if (rows.length > 0) {
-    await tx.$executeRawUnsafe(
+    await tx.query(
       `INSERT INTO ingest_quarantine (id, batch_id, source, record_index, line, errors, record)
        SELECT r.id, r.batch_id, $2, r.record_index, r.line, r.errors, r.record
-       FROM json_to_recordset($1::json) AS r(id uuid, batch_id uuid, record_index int, line int, errors jsonb, record text)`,
-      json(rows),
-      source,
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, batch_id uuid, record_index int, line int, errors jsonb, record text)`,
+      [json(rows), source],
     );
   }
   return ids;
@@ -472,8 +484,19 @@ function summarize(
   return { stored: storedCount, duplicate: duplicateCount, rejected };
 }
 
-/** The caller's identity as the gateway sent it (flat strings), with any secret in it masked. */
-function maskedIdentity(identity: IngestEvent["workflowIdentity"]): IngestEvent["workflowIdentity"] {
+/** The caller's identity as the gateway sent it (flat strings), with any secret in it masked; `masked` remembers values already scanned. */
+function maskedIdentity(identity: IngestEvent["workflowIdentity"], masked: Map<string, string>): IngestEvent["workflowIdentity"] {
   const key = secretHashKey();
-  return Object.fromEntries(Object.entries(identity).flatMap(([name, value]) => (value === undefined ? [] : [[name, maskSecrets(value, key).text]])));
+  const result: IngestEvent["workflowIdentity"] = {};
+  for (const name of Object.keys(identity) as (keyof IngestEvent["workflowIdentity"])[]) {
+    const value = identity[name];
+    if (value === undefined) continue;
+    let clean = masked.get(value);
+    if (clean === undefined) {
+      clean = maskSecrets(value, key).text;
+      masked.set(value, clean);
+    }
+    result[name] = clean;
+  }
+  return result;
 }

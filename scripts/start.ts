@@ -3,7 +3,7 @@ import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { startEmbeddedServer, type EmbeddedServer } from "@/lib/db/embedded";
 import { migrate } from "@/lib/db/migrate";
-import { dataDir, ensureAuthSecret } from "./cli";
+import { APP_NODE_FLAGS, dataDir, ensureAuthSecret } from "./cli";
 
 // `npm start`: the database (DATABASE_URL, or embedded PGlite in .warden-data/), migrations, demo
 // data on first start, a production build when there is none, then `next start`.
@@ -70,7 +70,7 @@ if (!dev && !existsSync(path.join(process.cwd(), process.env.NEXT_DIST_DIR ?? ".
 console.log(`Warden: http://localhost:${port}`);
 const server = dev
   ? spawn(process.execPath, [nextBin, "dev", "-p", port], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "development" } })
-  : spawn(process.execPath, [nextBin, "start", "-p", port], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
+  : spawn(process.execPath, [...APP_NODE_FLAGS, nextBin, "start", "-p", port], { stdio: "inherit", env: { ...childEnv, NODE_ENV: "production" } });
 const shutdown = (signal: NodeJS.Signals) => server.kill(signal);
 process.on("SIGINT", shutdown);
 process.on("SIGTERM", shutdown);

@@ -161,6 +161,14 @@ export function wellFormedDeep<T>(value: T): T {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [wellFormed(key), wellFormedDeep(item)])) as T;
 }
 
+/** The JSON text of raw values kept by Truncation.raw, which had to serialize them to measure them anyway. */
+const rawJson = new WeakMap<object, string>();
+
+/** A raw gateway value as JSON: remembered from parsing when it can be, serialized otherwise. */
+export function rawValueJson(value: unknown): string | undefined {
+  return (value !== null && typeof value === "object" ? rawJson.get(value) : undefined) ?? JSON.stringify(value);
+}
+
 /**
  * Tracks which fields of one event were cut, so the parsers never have to thread a flag by hand.
  */
@@ -193,7 +201,11 @@ export class Truncation {
     if (value === undefined) return null;
     const serialized = JSON.stringify(value) ?? "null";
     // A copy only when some string in it needs mending; the record is never changed in place.
-    if (serialized.length <= LIMITS.rawChars) return isWellFormedDeep(value) ? value : wellFormedDeep(value);
+    if (serialized.length <= LIMITS.rawChars) {
+      if (!isWellFormedDeep(value)) return wellFormedDeep(value);
+      if (value !== null && typeof value === "object") rawJson.set(value, serialized);
+      return value;
+    }
     this.fields.push(path);
     return { truncated: true, preview: wellFormed(serialized.slice(0, LIMITS.rawChars)) };
   }

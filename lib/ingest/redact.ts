@@ -1,6 +1,7 @@
 import { maskSecrets } from "@/lib/detect/mask";
 import { findSecrets } from "@/lib/detect/secrets";
 import { lowerSameLength } from "@/lib/detect/types";
+import { rawValueJson } from "./event";
 
 // Masking for what the detectors do not report on but storage keeps: identifiers (model, end user,
 // tool names, resources…) and the gateways' raw guardrail responses, which often quote the very
@@ -34,7 +35,7 @@ export function eventMasker(strings: readonly (string | undefined)[], raws: read
   for (const value of strings) if (value) parts.push(value);
   for (const raw of raws) {
     if (raw === null || raw === undefined || typeof raw === "number" || typeof raw === "boolean") continue;
-    const json = JSON.stringify(raw);
+    const json = rawValueJson(raw);
     if (json === undefined) continue;
     serialized.set(raw, json);
     parts.push(json);

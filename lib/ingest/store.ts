@@ -239,7 +239,8 @@ async function analyseAll(tx: PgClient, candidates: Candidate[], now: Date): Pro
       secretKey,
       keepText: candidate.event.occurredAt >= textFrom,
     });
-    return { ...analysis, candidate, workflowId, identityKey };
+    // Added to the fresh analysis rather than spread into a copy: one allocation less per event.
+    return Object.assign(analysis, { candidate, workflowId, identityKey });
   });
 }
 

@@ -36,8 +36,9 @@ test("an analyst triages a prompt injection; an auditor looks and exports but ca
   const link = rows.first().getByRole("link").first();
   await link.focus();
   await analyst.keyboard.press("Enter");
-  await analyst.waitForURL(/\/interactions\/[0-9a-f-]{36}$/);
-  const interactionId = analyst.url().split("/").pop()!;
+  // The link carries the queue's view, for the way back.
+  await analyst.waitForURL(/\/interactions\/[0-9a-f-]{36}\?from=/);
+  const interactionId = new URL(analyst.url()).pathname.split("/").pop()!;
 
   // The matched span is marked, with its explanation beside it; every check that ran is listed.
   const mark = analyst.locator("mark").first();
@@ -55,7 +56,7 @@ test("an analyst triages a prompt injection; an auditor looks and exports but ca
   await analyst.waitForURL(/\/inventory\?owner=/);
   await expect(analyst.getByRole("link", { name: "Support Copilot" })).toBeVisible();
   await analyst.goBack();
-  await analyst.waitForURL(new RegExp(`/interactions/${interactionId}$`));
+  await analyst.waitForURL(new RegExp(`/interactions/${interactionId}\\?from=`));
 
   // Mark it a false positive: a reason is required, then it is recorded.
   const actionRequests: Request[] = [];
@@ -70,6 +71,10 @@ test("an analyst triages a prompt injection; an auditor looks and exports but ca
   await expect(analyst.getByRole("list", { name: "Triage history" })).toContainText("Red-team exercise announced in #security on Monday.");
   await expect(analyst.getByRole("list", { name: "Triage history" })).toContainText("New → False positive");
   expect((await queryOne<{ status: string }>("SELECT status::text FROM triage_items WHERE interaction_id = $1", [interactionId])).status).toBe("false_positive");
+
+  // Back to the queue: the same filters as before, not the default view.
+  await analyst.getByRole("link", { name: "Back to the queue" }).click();
+  await analyst.waitForURL((url) => url.pathname === "/interactions" && url.searchParams.get("category") === "prompt_injection" && url.searchParams.get("workflow") === copilot.id);
 
   // The dashboard's open count drops by exactly this one.
   expect(await openFindings(analyst)).toBe(openBefore - 1);

@@ -26,7 +26,11 @@ function summary(row: QueueRow): string {
   return row.rules.length ? `${categories} — ${row.rules.join(", ")}` : categories;
 }
 
-export function QueueTable({ rows, grouped, canWrite, assignees }: { rows: QueueRow[]; grouped: boolean; canWrite: boolean; assignees: Person[] }) {
+/**
+ * `from` is the queue's own query string (filters and page): each interaction link carries it, so the
+ * interaction page's "Back to the queue" returns to this view rather than the default one.
+ */
+export function QueueTable({ rows, grouped, canWrite, assignees, from }: { rows: QueueRow[]; grouped: boolean; canWrite: boolean; assignees: Person[]; from: string }) {
   const [selected, setSelected] = useState<string[]>([]);
   const [notice, setNotice] = useState<string | null>(null);
   const keyOf = (row: QueueRow) => (grouped ? row.groupKey : row.interactionId);
@@ -93,7 +97,7 @@ export function QueueTable({ rows, grouped, canWrite, assignees }: { rows: Queue
               )}
             </Cell>
             <Cell>
-              <Link href={`/interactions/${row.interactionId}`} className="font-medium text-indigo-700 hover:underline focus:underline">
+              <Link href={from ? `/interactions/${row.interactionId}?${new URLSearchParams({ from })}` : `/interactions/${row.interactionId}`} className="font-medium text-indigo-700 hover:underline focus:underline">
                 {summary(row)}
               </Link>
               {row.owasp.length > 0 && <span className="block text-xs text-slate-500">{row.owasp.join(", ")}</span>}

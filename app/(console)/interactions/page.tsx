@@ -115,7 +115,7 @@ export default async function InteractionsPage({ searchParams }: { searchParams:
           {page.rows.length === 0 ? (
             <EmptyState>{isNarrowed(filters) ? "No flagged interactions match these filters." : "Nothing is waiting: no open flagged interactions."}</EmptyState>
           ) : (
-            <QueueTable rows={page.rows} grouped={grouped} canWrite={canWrite} assignees={options.assignees} />
+            <QueueTable rows={page.rows} grouped={grouped} canWrite={canWrite} assignees={options.assignees} from={queueQuery(filters)} />
           )}
           <nav aria-label="Pages" className="mt-4 flex items-center justify-between">
             <div className="flex gap-2">

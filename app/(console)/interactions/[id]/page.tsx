@@ -15,7 +15,7 @@ import { env } from "@/lib/env";
 import { fieldName, parseField } from "@/lib/triage/fields";
 import { getInteraction, type FindingView, type InteractionDetail } from "@/lib/triage/get-interaction";
 import { categoryLabel } from "@/lib/triage/labels";
-import { queueHref } from "@/lib/triage/queue-filters";
+import { parseQueueFilters, queueHref } from "@/lib/triage/queue-filters";
 import { listAssignees } from "@/lib/triage/update-items";
 
 export const metadata: Metadata = { title: "Interaction" };
@@ -124,7 +124,14 @@ function Texts({ detail, findings }: { detail: InteractionDetail; findings: Numb
   );
 }
 
-export default async function InteractionPage({ params }: { params: Promise<{ id: string }> }) {
+/** The queue view the analyst came from (the queue's links carry it as ?from=…), when it is a valid one; else the default queue. */
+function backToQueue(from: string | string[] | undefined): string {
+  if (typeof from !== "string") return "/interactions";
+  const parsed = parseQueueFilters(new URLSearchParams(from));
+  return parsed.success ? queueHref(parsed.data) : "/interactions";
+}
+
+export default async function InteractionPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await guardPage("/interactions/[id]");
   const detail = await getInteraction((await params).id);
   if (!detail) notFound();
@@ -141,7 +148,7 @@ export default async function InteractionPage({ params }: { params: Promise<{ id
         title={detail.categories.length ? detail.categories.map(categoryLabel).join(", ") : "Interaction"}
         description={`${formatDate(detail.occurredAt)} · ${detail.source}${detail.model ? ` · ${detail.model}` : ""} · interaction ${detail.id}`}
         actions={
-          <Link href="/interactions" className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+          <Link href={backToQueue((await searchParams).from)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
             Back to the queue
           </Link>
         }

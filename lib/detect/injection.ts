@@ -21,7 +21,8 @@ const normalizeQuotes = (lower: string) => (CURLY.test(lower) ? lower.replace(/[
 /** Longer than any rule's match can reach from its keyword, so a window never cuts a match short. */
 const WINDOW_RADIUS = 240;
 
-const isWordChar = (char: string | undefined) => char !== undefined && /\w/.test(char);
+/** \w as a character code (a regex test per character cost more than the window's own scan). */
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 
 function firstMatch(rule: InjectionRule, lower: string, hits: KeywordHits): { start: number; end: number } | null {
   const windows = keywordWindows(hits, rule.keywords, WINDOW_RADIUS, lower.length);
@@ -32,8 +33,8 @@ function firstMatch(rule: InjectionRule, lower: string, hits: KeywordHits): { st
   }
   for (let [start, end] of windows) {
     // Widen to whole words so \b at the window's edges means what it means in the full text.
-    while (start > 0 && isWordChar(lower[start - 1])) start--;
-    while (end < lower.length && isWordChar(lower[end])) end++;
+    while (start > 0 && isWordCode(lower.charCodeAt(start - 1))) start--;
+    while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
     rule.regex.lastIndex = 0;
     const m = rule.regex.exec(lower.slice(start, end));
     if (m) return { start: start + m.index, end: start + m.index + m[0].length };
@@ -115,8 +116,9 @@ function unLeet(lower: string): string | null {
     while (start > 0 && isTokenCode(lower.charCodeAt(start - 1))) start--;
     let end = m.index + 1;
     while (end < lower.length && isTokenCode(lower.charCodeAt(end))) end++;
-    const word = lower.slice(start, end);
-    if (LEET_WORD.test(word) && LEET_DIGIT.test(word) && lettersOutnumberDigits(word)) words.push([start, end]);
+    // Most marks sit in hex ids and timestamps, too long or short to be words: skip them before slicing.
+    const word = end - start >= 3 && end - start <= 24 ? lower.slice(start, end) : "";
+    if (word !== "" && LEET_WORD.test(word) && LEET_DIGIT.test(word) && lettersOutnumberDigits(word)) words.push([start, end]);
     LEET_MARK.lastIndex = end;
   }
   if (words.length < 3) return null;

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { isEmbeddedUrl } from "./embedded-url";
 
 // One Prisma client per process, created on first use so that scripts and tests can choose the
 // database (DATABASE_URL) before anything connects. Every engine, embedded PGlite included, is
@@ -13,7 +14,11 @@ function createPool(): pg.Pool {
   if (!connectionString) {
     throw new Error("DATABASE_URL is not set. Start Warden with `npm start`, which provides one.");
   }
-  const pool = new pg.Pool({ connectionString, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // One connection to the embedded database: PGlite runs one query at a time anyway, and its socket
+  // server interleaves the extended-protocol messages of concurrent connections outside a
+  // transaction, so one connection's Bind can meet another's Parse (parameters of the wrong query).
+  const max = isEmbeddedUrl(connectionString) ? 1 : Number(process.env.DATABASE_POOL_SIZE ?? 10);
+  const pool = new pg.Pool({ connectionString, max });
   // An idle connection dropped by the server must not crash the process; the pool replaces it.
   pool.on("error", (error) => console.error("[db] idle connection error", error));
   return pool;

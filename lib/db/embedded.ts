@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { embeddedUrl } from "./embedded-url";
 
 // The embedded default database: PostgreSQL compiled to WASM (PGlite), kept in a local folder and
 // served over the PostgreSQL wire protocol on 127.0.0.1, so the app, the scripts and the tests all
@@ -14,9 +15,7 @@ export interface EmbeddedServer {
 
 const SERVER_FILE = "server.json";
 
-function urlFor(port: number): string {
-  return `postgresql://postgres:postgres@127.0.0.1:${port}/postgres?sslmode=disable`;
-}
+const urlFor = embeddedUrl;
 
 /** Starts PGlite on `dataDir` (or in memory when null) and serves it on a free local port. */
 export async function startEmbeddedServer(dataDir: string | null, port = 0): Promise<EmbeddedServer> {

@@ -21,6 +21,14 @@ export interface InjectionRule {
   /** ... and, when given, one of these as well. */
   requires?: string[];
   regex: RegExp;
+  /**
+   * Keywords (all in the shared keyword pass) that every match of the regex begins with, at a word
+   * start: the regex is then tried only where the pass found one (`sticky`), not over whole windows.
+   * Give them only when the regex cannot match anywhere else.
+   */
+  anchors?: string[];
+  /** The regex with the y flag, for trying it at the anchors' positions. */
+  sticky?: RegExp;
   /** Why the matched words are a signal, for the finding's explanation. */
   why: string;
   /** Only for text that came from outside the conversation (tool results, retrieved documents). */
@@ -28,9 +36,9 @@ export interface InjectionRule {
 }
 
 const GAP = "[^.\\n]{0,40}?";
-const rule = (r: Omit<InjectionRule, "regex"> & { pattern: string }): InjectionRule => {
+const rule = (r: Omit<InjectionRule, "regex" | "sticky"> & { pattern: string }): InjectionRule => {
   const { pattern, ...rest } = r;
-  return { ...rest, regex: new RegExp(pattern, "g") };
+  return { ...rest, regex: new RegExp(pattern, "g"), ...(rest.anchors && { sticky: new RegExp(pattern, "y") }) };
 };
 
 export const INJECTION_RULES: InjectionRule[] = [
@@ -41,6 +49,7 @@ export const INJECTION_RULES: InjectionRule[] = [
     weight: 1,
     keywords: ["ignore", "disregard", "forget", "override", "bypass", "discard"],
     requires: ["instruction", "rule", "guideline", "directive", "prompt", "programming", "restriction", "polic", "constraint", "training", "guardrail", "filter", "safeguard", "limitation", "ethic", "moral", "law", "censor", "direction", "messages"],
+    anchors: ["ignore", "disregard", "forget", "override", "bypass", "discard"],
     pattern: `\\b(?:ignore|disregard|forget|override|bypass|discard)s?\\b${GAP}\\b(?:all|any|every|previous|prior|above|preceding|earlier|initial|original|your|openai'?s?|anthropic'?s?)\\b[^.\\n]{0,30}?\\b(?:instructions?|rules|guidelines|directives|prompts?|programming|restrictions|polic(?:y|ies)|constraints|training|guardrails|filters|safeguards|limitations|ethics|morals|morality|laws|censorship|directions?|messages)\\b`,
     why: "asks the model to drop the instructions it was given",
   }),
@@ -49,6 +58,7 @@ export const INJECTION_RULES: InjectionRule[] = [
     kind: "prompt_injection",
     weight: 0.6,
     keywords: ["ignore", "disregard", "forget"],
+    anchors: ["ignore", "disregard", "forget"],
     pattern: `\\b(?:ignore|disregard|forget)\\b[^.\\n]{0,20}?\\b(?:everything|all)\\b[^.\\n]{0,20}?\\b(?:you (?:were|have been) told|before|above|you know)\\b`,
     why: "asks the model to forget what came before",
   }),
@@ -75,6 +85,7 @@ export const INJECTION_RULES: InjectionRule[] = [
     weight: 1,
     keywords: ["above", "before this"],
     requires: ["repeat", "print", "output", "reproduce", "copy"],
+    anchors: ["repeat", "print", "output", "reproduce", "copy"],
     pattern: `\\b(?:repeat|print|output|reproduce|copy)\\b\\s+(?:all\\s+)?(?:the\\s+)?(?:words|text|everything|content|lines)\\s+(?:written\\s+)?(?:above|before this)\\b`,
     why: "asks the model to echo the hidden text that precedes the conversation",
   }),
@@ -88,7 +99,7 @@ export const INJECTION_RULES: InjectionRule[] = [
     pattern: `\\b(?:chatgpt|gpt|ai|assistant|model|claude|bard|you)\\b[^.\\n]{0,30}?\\bwith\\s+(?:developer|dev|god|jailbreak)\\s+mode\\b|\\b(?:developer|dev|god|jailbreak|evil|unrestricted|sudo)\\s+mode\\s+(?:is\\s+)?(?:enabled|activated|output|response)\\b|\\b(?:enable|activate|enter|simulate)\\s+(?:the\\s+)?(?:god|jailbreak|evil|unrestricted|sudo)\\s+mode\\b|\\bsimulate\\s+(?:the\\s+)?(?:developer|dev)\\s+mode\\b|\\bdebug(?:ging)?\\s+mode\\s+(?:is\\s+)?(?:enabled|activated)\\s+by\\b|\\b(?:developer|dev|god|jailbreak)(?:\\\\?_)mode\\s*[:=]\\s*(?:enabled|true|on|1)\\b`,
     why: "switches on a 'developer/god mode' that supposedly lifts the model's rules",
   }),
-  rule({ id: "jailbreak_word", kind: "jailbreak", weight: 0.5, keywords: ["jailbr"], pattern: `\\bjailbr(?:eak|oken|eaking)`, why: "talks about jailbreaking" }),
+  rule({ id: "jailbreak_word", kind: "jailbreak", weight: 0.5, keywords: ["jailbr"], anchors: ["jailbr"], pattern: `\\bjailbr(?:eak|oken|eaking)`, why: "talks about jailbreaking" }),
   // Personas freed from rules.
   rule({
     id: "not_bound_by_rules",
@@ -104,6 +115,8 @@ export const INJECTION_RULES: InjectionRule[] = [
     weight: 1,
     keywords: ["free", "broke", "escaped", "liberated", "released", "through"],
     requires: ["confines", "restriction", "rules", "limitation", "shackle", "constraint", "chains", "censor", "guideline", "filter", "programming", "matrix"],
+    // "break through" begins with "break", a keyword of defies_policy, so the pass finds it too.
+    anchors: ["free", "broke", "escaped", "liberated", "released", "break"],
     pattern: `\\b(?:freed|free|broken free|broke free|escaped|liberated|released|broken through|broke through|break through|breaks through)\\s+(?:yourself\\s+|itself\\s+|himself\\s+|herself\\s+|themselves\\s+)?(?:from|of)\\s+(?:all\\s+)?(?:of\\s+)?(?:the\\s+)?(?:typical\\s+|usual\\s+|all\\s+|any\\s+|its\\s+|your\\s+|his\\s+|her\\s+|their\\s+)?(?:\\w+\\s+){0,2}?(?:confines|restrictions|rules|limitations|shackles|constraints|chains|censorship|guidelines|filters|programming|matrix)\\b`,
     why: "claims the model has been freed from its rules",
   }),
@@ -133,17 +146,18 @@ export const INJECTION_RULES: InjectionRule[] = [
     pattern: `\\b(?:doesn't|does not|don't|do not|never|won't|will not|not|no longer|cannot|can't)\\s+(?:\\w+\\s+){0,2}?(?:follow|abide by|adhere to|care about|comply with|obey|respect|have to follow|worry about|bother with)\\s+(?:any\\s+|the\\s+|your\\s+|its\\s+)?(?:\\w+\\s+){0,2}?(?:rules|laws)\\b`,
     why: "says the persona need not follow rules or laws",
   }),
-  rule({ id: "evil_persona", kind: "jailbreak", weight: 0.6, keywords: ["evil", "malicious", "ruthless", "rogue", "depraved", "unhinged", "twisted"], pattern: `\\b(?:evil|malicious|ruthless|rogue|depraved|twisted)\\s+(?:\\w+\\s+)?(?:ai|bot|chatbot|assistant|version|twin|persona|confidant|alter ego|language model)\\b`, why: "casts the model as an evil or rogue persona" }),
-  rule({ id: "hypothetical_framing", kind: "jailbreak", weight: 0.2, keywords: ["hypothetical", "fictional", "imaginary", "fake universe", "alternate universe"], pattern: `\\b(?:hypothetical(?:ly)?|fictional|imaginary|fake universe|alternate universe)\\b`, why: "frames the request as fiction, a common wrapper for a forbidden request" }),
+  rule({ id: "evil_persona", kind: "jailbreak", weight: 0.6, keywords: ["evil", "malicious", "ruthless", "rogue", "depraved", "unhinged", "twisted"], anchors: ["evil", "malicious", "ruthless", "rogue", "depraved", "twisted"], pattern: `\\b(?:evil|malicious|ruthless|rogue|depraved|twisted)\\s+(?:\\w+\\s+)?(?:ai|bot|chatbot|assistant|version|twin|persona|confidant|alter ego|language model)\\b`, why: "casts the model as an evil or rogue persona" }),
+  rule({ id: "hypothetical_framing", kind: "jailbreak", weight: 0.2, keywords: ["hypothetical", "fictional", "imaginary", "fake universe", "alternate universe"], anchors: ["hypothetical", "fictional", "imaginary", "fake universe", "alternate universe"], pattern: `\\b(?:hypothetical(?:ly)?|fictional|imaginary|fake universe|alternate universe)\\b`, why: "frames the request as fiction, a common wrapper for a forbidden request" }),
   rule({ id: "response_prefix", kind: "jailbreak", weight: 0.3, keywords: ["prefix each", "prefix every", "prefix all", "prefix your", "start each", "start every", "start all", "start your", "begin each", "begin every", "begin all", "begin your"], pattern: `\\b(?:prefix|start|begin)\\s+(?:each|every|all|your|every one of your)\\s+(?:\\w+\\s+)?(?:responses?|replies|reply|answers?|messages?|outputs?)\\s+with\\b`, why: "dictates a tag to prefix every answer, as persona jailbreaks do" }),
   rule({ id: "greets_chatgpt", kind: "jailbreak", weight: 0.3, keywords: ["chatgpt", "gpt"], pattern: `\\b(?:hello|hi|hey|dear|greetings),?\\s+(?:chat\\s?gpt|gpt(?:-?\\d)?)\\b|\\bchatgpt\\b[^.\\n]{0,40}?\\b(?:you|your)\\b`, why: "addresses ChatGPT by name, as most in-the-wild jailbreaks do" }),
-  rule({ id: "answer_everything", kind: "jailbreak", weight: 0.4, keywords: ["answer", "respond to", "fulfil", "comply", "obey", "accept"], pattern: `\\b(?:answer(?:ing)?|respond to|fulfil|fulfill|comply with|obey|accept)\\s+(?:any|every|all)\\s+(?:\\w+\\s+)?(?:requests?|questions?|prompts?|commands?|orders?)\\b`, why: "demands compliance with every request" }),
-  rule({ id: "ethics_list", kind: "jailbreak", weight: 0.4, keywords: ["moral", "ethics", "laws", "decency"], pattern: `\\b(?:morals?|ethics|laws|morality|decency)[,\\s]+(?:and\\s+|or\\s+|nor\\s+)?(?:morals?|ethics|laws|morality|legality|decency|guidelines)\\b`, why: "lists the morals and laws to be set aside" }),
+  rule({ id: "answer_everything", kind: "jailbreak", weight: 0.4, keywords: ["answer", "respond to", "fulfil", "comply", "obey", "accept"], anchors: ["answer", "respond to", "fulfil", "comply", "obey", "accept"], pattern: `\\b(?:answer(?:ing)?|respond to|fulfil|fulfill|comply with|obey|accept)\\s+(?:any|every|all)\\s+(?:\\w+\\s+)?(?:requests?|questions?|prompts?|commands?|orders?)\\b`, why: "demands compliance with every request" }),
+  rule({ id: "ethics_list", kind: "jailbreak", weight: 0.4, keywords: ["moral", "ethics", "laws", "decency"], anchors: ["moral", "ethics", "laws", "decency"], pattern: `\\b(?:morals?|ethics|laws|morality|decency)[,\\s]+(?:and\\s+|or\\s+|nor\\s+)?(?:morals?|ethics|laws|morality|legality|decency|guidelines)\\b`, why: "lists the morals and laws to be set aside" }),
   rule({
     id: "disregards_consequences",
     kind: "jailbreak",
     weight: 0.6,
     keywords: ["regard", "concern", "consideration"],
+    anchors: ["regard", "concern", "consideration"],
     pattern: `\\b(?:regard(?:less)?|concerns?|consideration)\\s+(?:for|to|of|about)\\s+(?:the\\s+|its\\s+|their\\s+|any\\s+)?(?:\\w+\\s+){0,2}?(?:morality|legality|ethics|ethical|moral|legal|laws?|safety|consequences|harm(?:fulness)?)\\b`,
     why: "asks for answers without regard for law, ethics or harm",
   }),
@@ -161,6 +175,7 @@ export const INJECTION_RULES: InjectionRule[] = [
     weight: 0.6,
     keywords: ["defi", "defy", "violat", "break", "goes against", "go against", "circumvent"],
     requires: ["polic", "guideline", "convention", "rules", "restriction", "filter"],
+    anchors: ["defi", "defy", "violat", "break", "goes against", "go against", "circumvent"],
     pattern: `\\b(?:defies|defy|defying|violates?|violating|breaks?|breaking|goes against|go against|circumvent(?:s|ing)?)\\s+(?:\\w+\\s+){0,3}?(?:openai|anthropic|content|ethical|ai|safety|usage)'?s?\\s(?:\\w+\\s+)?(?:polic(?:y|ies)|guidelines|conventions|rules|restrictions|filters)\\b`,
     why: "asks the model to go against its provider's policies",
   }),
@@ -197,7 +212,7 @@ export const INJECTION_RULES: InjectionRule[] = [
     pattern: `\\b(?:end\\s+of\\s+)?user\\s+message\\s+(?:termination|terminated|ends\\s+here)\\b|\\bsystem\\s+override\\s*(?::|begins|starting|starts|engaged|enabled)`,
     why: "fakes the end of the user's message and the start of a system instruction",
   }),
-  rule({ id: "opposite_persona", kind: "jailbreak", weight: 0.4, keywords: ["opposite"], pattern: `\\bopposite\\s+(?:of|to)\\s+"?(?:\\w+\\s+){0,2}?(?:chat\\s?gpt|gpt|you|yourself|your|assistant|truth|ai)\\b|\\bopposite\\s+(?:mode|day)\\b`, why: "asks for the opposite of the model's normal behaviour" }),
+  rule({ id: "opposite_persona", kind: "jailbreak", weight: 0.4, keywords: ["opposite"], anchors: ["opposite"], pattern: `\\bopposite\\s+(?:of|to)\\s+"?(?:\\w+\\s+){0,2}?(?:chat\\s?gpt|gpt|you|yourself|your|assistant|truth|ai)\\b|\\bopposite\\s+(?:mode|day)\\b`, why: "asks for the opposite of the model's normal behaviour" }),
   rule({ id: "named_gpt_persona", kind: "jailbreak", weight: 0.3, keywords: ["gpt"], pattern: `\\b(?!chatgpt\\b|autogpt\\b|gpts?\\b)[a-z0-9]{2,15}gpt\\b`, why: "names an invented '…GPT' persona" }),
   rule({ id: "unfiltered_model", kind: "jailbreak", weight: 0.6, keywords: ["unfilt", "uncensor", "unrestrict", "unlimited", "unbound", "boundless", "amoral", "unethical", "unlocked", "unhinged", "unaligned"], pattern: `\\b(?:unfilt(?:e)?red|uncensored|unrestricted|unlimited|unbound|boundless|amoral|unethical|unmoderated|(?:fully|completely)\\s+unlocked|unhinged|unaligned)\\b`, why: "asks for an unfiltered, uncensored or amoral model" }),
   rule({

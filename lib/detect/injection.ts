@@ -1,5 +1,5 @@
 import { keywordHits } from "./keyword-pass";
-import { anyPresent, ENCODED_RUNS, keywordGate, keywordWindows, type KeywordHits } from "./keywords";
+import { anyPresent, ENCODED_RUNS, keywordGate, keywordWindows, MAX_POSITIONS, MAX_RUNS, type KeywordHits } from "./keywords";
 import { INJECTION_RULES, INJECTION_THRESHOLD, PAYLOAD_HINT_KEYWORDS, PAYLOAD_RULE_IDS, type InjectionKind, type InjectionRule } from "./injection-rules";
 import { UNTRUSTED_CONTENT_ROLES, type DetectSeverity, type Finding, type FindingCategory, type ScanInput } from "./types";
 
@@ -24,17 +24,76 @@ const WINDOW_RADIUS = 240;
 /** \w as a character code (a regex test per character cost more than the window's own scan). */
 const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 
-function firstMatch(rule: InjectionRule, lower: string, hits: KeywordHits): { start: number; end: number } | null {
+/** The windows a rule's regex scans, widened to whole words, or null when it scans the whole text. */
+function ruleWindows(rule: InjectionRule, lower: string, hits: KeywordHits): [number, number][] | null {
   const windows = keywordWindows(hits, rule.keywords, WINDOW_RADIUS, lower.length);
+  if (windows === null) return null;
+  for (const window of windows) {
+    // Widen to whole words so \b at the window's edges means what it means in the full text.
+    while (window[0] > 0 && isWordCode(lower.charCodeAt(window[0] - 1))) window[0]--;
+    while (window[1] < lower.length && isWordCode(lower.charCodeAt(window[1]))) window[1]++;
+  }
+  return windows;
+}
+
+// A run of base64 characters, from one of its starts to its end (as findRuns in keywords.ts measures it).
+const RUN_FROM = /[a-z0-9+/]*/y;
+
+/**
+ * Where the rule's anchors occur, in order, or null when the keyword pass may have missed some (past
+ * MAX_POSITIONS or MAX_RUNS). The pass skips keywords inside runs of base64 characters, so the anchors
+ * are looked for there directly, and kept where the rule's windows would have scanned (so that the
+ * result is the window scan's).
+ */
+function anchorPositions(rule: InjectionRule, lower: string, hits: KeywordHits): number[] | null {
+  const anchors = rule.anchors!;
+  const positions: number[] = [];
+  for (const anchor of anchors) {
+    const at = hits.get(anchor);
+    if (at === undefined) continue;
+    if (at.length > MAX_POSITIONS) return null;
+    positions.push(...at);
+  }
+  const runs = hits.get(ENCODED_RUNS);
+  if (runs !== undefined) {
+    if (runs.length >= MAX_RUNS) return null;
+    const windows = ruleWindows(rule, lower, hits);
+    const scanned = (at: number) => windows === null || windows.some(([start, end]) => start <= at && at < end);
+    const longest = Math.max(...anchors.map((anchor) => anchor.length));
+    for (const start of runs) {
+      RUN_FROM.lastIndex = start;
+      RUN_FROM.test(lower);
+      const end = RUN_FROM.lastIndex;
+      // An anchor that begins in the run may end past it ("respond to").
+      const region = lower.slice(start, end + longest);
+      for (const anchor of anchors) {
+        for (let at = region.indexOf(anchor); at !== -1 && start + at < end; at = region.indexOf(anchor, at + 1)) {
+          if (scanned(start + at)) positions.push(start + at);
+        }
+      }
+    }
+  }
+  return positions.sort((a, b) => a - b);
+}
+
+function firstMatch(rule: InjectionRule, lower: string, hits: KeywordHits): { start: number; end: number } | null {
+  const anchors = rule.sticky && anchorPositions(rule, lower, hits);
+  if (anchors) {
+    // Every match begins at an anchor, so the first anchor where the regex matches is the first match.
+    for (const at of anchors) {
+      rule.sticky!.lastIndex = at;
+      const m = rule.sticky!.exec(lower);
+      if (m) return { start: at, end: at + m[0].length };
+    }
+    return null;
+  }
+  const windows = ruleWindows(rule, lower, hits);
   if (windows === null) {
     rule.regex.lastIndex = 0;
     const m = rule.regex.exec(lower);
     return m && { start: m.index, end: m.index + m[0].length };
   }
-  for (let [start, end] of windows) {
-    // Widen to whole words so \b at the window's edges means what it means in the full text.
-    while (start > 0 && isWordCode(lower.charCodeAt(start - 1))) start--;
-    while (end < lower.length && isWordCode(lower.charCodeAt(end))) end++;
+  for (const [start, end] of windows) {
     rule.regex.lastIndex = 0;
     const m = rule.regex.exec(lower.slice(start, end));
     if (m) return { start: start + m.index, end: start + m.index + m[0].length };
@@ -88,7 +147,8 @@ const HEX = /^(?:[0-9a-fA-F]{2})+$/;
 const ESCAPED_HEX_RUN = /(?:\\x[0-9a-fA-F]{2}){12,}/g;
 // A leet digit or symbol followed by a letter ("1gn0re"): the regex starts at the rare character, so
 // the engine need not try at every letter, and the whole word around it is then examined in code.
-const LEET_MARK = /[013457@$](?=[a-z])/g;
+// The letter is matched rather than looked ahead at (faster), as the scan resumes past the word anyway.
+const LEET_MARK = /[013457@$][a-z]/g;
 const LEET_MAP: Record<string, string> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", $: "s" };
 const LEET_WORD = /^[a-z013457@$]{3,24}$/;
 // "@" and "$" alone do not make leetspeak: e-mail addresses and template strings have them.

@@ -65,17 +65,30 @@ export function ssnValid(candidate: string): boolean {
   return area !== "000" && area !== "666" && !area!.startsWith("9") && group !== "00" && serial !== "0000";
 }
 
-// Linear, no nested quantifiers; each is followed by a validity check in code.
-const CARD = /(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/g;
-const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
-const SSN = /\b\d{3}-\d{2}-\d{4}\b/g;
-const NINO = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
-const DNI = /\b\d{8}-?[A-Z]\b/g;
-const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b(?!\.\d)/g;
+// Linear, no nested quantifiers; each is followed by a validity check in code. Sticky: each is tried
+// only where a match can begin, next to a run of digits (numberCandidates), instead of over the text.
+const CARD = /(?<![\d-])(?:\d[ -]?){12,18}\d(?![\d-])/y;
+const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/y;
+const SSN = /\b\d{3}-\d{2}-\d{4}\b/y;
+const NINO = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/y;
+const DNI = /\b\d{8}-?[A-Z]\b/y;
+const IPV4 = /\b(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\b(?!\.\d)/y;
 const IPV6 = /(?<![0-9A-Fa-f:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![0-9A-Fa-f:])/g;
-// Starts with ":" so the engine can skip to colons instead of trying at every hex letter.
-const IPV6_FULL_HINT = /:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}:/;
-const PHONE = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\w-])/g;
+// Tried at each colon that a hex digit follows: indexOf finds colons faster than the regex's own search.
+const IPV6_FULL_HINT = /:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}:[0-9a-fA-F]{1,4}:/y;
+const isHexCode = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70);
+
+/** Whether the text may hold an IPv6 address: "::" or three hex groups between colons. */
+function mayHoldIpv6(text: string): boolean {
+  if (text.includes("::")) return true;
+  for (let at = text.indexOf(":"); at !== -1; at = text.indexOf(":", at + 1)) {
+    if (!isHexCode(text.charCodeAt(at + 1))) continue;
+    IPV6_FULL_HINT.lastIndex = at;
+    if (IPV6_FULL_HINT.test(text)) return true;
+  }
+  return false;
+}
+const PHONE = /(?<![\w+])(?:\+\d{1,3}[ .-]?)?(?:\(\d{1,4}\)[ .-]?)?\d{2,4}(?:[ .-]\d{2,4}){2,4}(?![\w-])/y;
 // Groups of digits are also amounts ("10 000 000") and dates: a phone number starts with a country
 // code, an area code in brackets or a trunk 0, or has the North American 3-3-4 shape.
 const PHONE_SHAPE = /^(?:[+(]|0[1-9]|\d{3}[ .-]\d{3}[ .-]\d{4}$)/;
@@ -83,6 +96,67 @@ const isAlnumCode = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 const isDomainCode = (c: number) => isAlnumCode(c) || c === 46 || c === 45; // . -
 const isEmailLocalCode = (c: number) => isDomainCode(c) || c === 95 || c === 37 || c === 43; // _ % +
 const EMAIL_DOMAIN = /^[A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63})*\.[A-Za-z]{2,24}$/;
+
+const DIGIT_RUN = /\d+/g;
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+const isUpperCode = (c: number) => c >= 65 && c <= 90;
+
+/**
+ * Where each number-shaped rule can begin a match, in order. Every match of those rules begins at a
+ * run of digits or just before one: a card, SSN, DNI or IPv4 address at the run's first digit
+ * (their patterns forbid a digit before), a phone number there or at a "+" or "(" before it, an
+ * IBAN or UK NINO at its two letters (and a space). One scan for digit runs, and a look at the run's
+ * length and neighbours, replaces a pass of each regex over the whole text.
+ */
+function numberCandidates(text: string) {
+  const card: number[] = [];
+  const iban: number[] = [];
+  const ssn: number[] = [];
+  const nino: number[] = [];
+  const dni: number[] = [];
+  const ipv4: number[] = [];
+  const phone: number[] = [];
+  const code = (at: number) => text.charCodeAt(at); // NaN outside the text: no test below holds for it
+  DIGIT_RUN.lastIndex = 0;
+  // test() rather than exec(): no match object per run; the run is measured back from its end.
+  while (DIGIT_RUN.test(text)) {
+    const end = DIGIT_RUN.lastIndex;
+    let start = end - 1;
+    while (start > 0 && isDigitCode(code(start - 1))) start--;
+    const length = end - start;
+    const after = code(end);
+    const before = code(start - 1);
+    // A card has 13-19 digits, single spaces or hyphens allowed between them.
+    if (length >= 13 || ((after === 32 || after === 45) && isDigitCode(code(end + 1)))) card.push(start);
+    if (length >= 2 && isUpperCode(before)) {
+      if (isUpperCode(code(start - 2))) {
+        iban.push(start - 2);
+        nino.push(start - 2);
+      }
+    } else if (length >= 2 && before === 32 && isUpperCode(code(start - 2)) && isUpperCode(code(start - 3))) {
+      nino.push(start - 3);
+    }
+    if (length === 3 && after === 45) ssn.push(start);
+    if (length === 8) dni.push(start);
+    if (length <= 3 && after === 46) ipv4.push(start);
+    if (before === 43 || before === 40) phone.push(start - 1); // + (
+    if (length >= 2 && length <= 4 && (after === 32 || after === 46 || after === 45)) phone.push(start);
+  }
+  return { card, iban, ssn, nino, dni, ipv4, phone };
+}
+
+/** Calls `each` on every match of a sticky regex tried at `starts` (ascending), as a global regex would find them. */
+function forEachMatchAt(regex: RegExp, text: string, starts: readonly number[], each: (m: RegExpExecArray) => void): void {
+  let end = 0;
+  for (const start of starts) {
+    if (start < end) continue;
+    regex.lastIndex = start;
+    const m = regex.exec(text);
+    if (m === null) continue;
+    each(m);
+    end = start + m[0].length;
+  }
+}
 
 /** Calls `each` on every match (a callback, not a generator: resuming a generator per match cost more than some of the regexes). */
 function forEachMatch(regex: RegExp, text: string, each: (m: RegExpExecArray) => void): void {
@@ -110,35 +184,36 @@ export function findPii(text: string): PiiMatch[] {
   findEmails(text, out);
   // Digits drive most rules; text without any skips them all.
   if (/\d/.test(text)) {
-    forEachMatch(CARD, text, (m) => {
+    const at = numberCandidates(text);
+    forEachMatchAt(CARD, text, at.card, (m) => {
       const digits = digitsOf(m[0]);
       if (digits.length >= 13 && digits.length <= 19 && /^[2-6]/.test(digits) && luhnValid(digits)) {
         out.push({ rule: "payment_card", name: "Payment card number (Luhn-valid)", severity: "high", start: m.index, end: m.index + m[0].length });
       }
     });
-    forEachMatch(IBAN, text, (m) => {
+    forEachMatchAt(IBAN, text, at.iban, (m) => {
       if (ibanValid(m[0])) out.push({ rule: "iban", name: "IBAN (checksum valid)", severity: "high", start: m.index, end: m.index + m[0].length });
     });
-    forEachMatch(SSN, text, (m) => {
+    forEachMatchAt(SSN, text, at.ssn, (m) => {
       if (ssnValid(m[0])) out.push({ rule: "us_ssn", name: "US Social Security number", severity: "high", start: m.index, end: m.index + m[0].length });
     });
-    forEachMatch(NINO, text, (m) => {
+    forEachMatchAt(NINO, text, at.nino, (m) => {
       out.push({ rule: "uk_nino", name: "UK National Insurance number", severity: "high", start: m.index, end: m.index + m[0].length });
     });
-    forEachMatch(DNI, text, (m) => {
+    forEachMatchAt(DNI, text, at.dni, (m) => {
       if (spanishDniValid(m[0])) out.push({ rule: "es_dni", name: "Spanish DNI (check letter valid)", severity: "high", start: m.index, end: m.index + m[0].length });
     });
-    forEachMatch(IPV4, text, (m) => {
+    forEachMatchAt(IPV4, text, at.ipv4, (m) => {
       // Loopback, "any" and netmasks name no one; "v1.2.3.4" is a version.
       if (/^(?:127|0|255)\./.test(m[0]) || text[m.index - 1] === "v") return;
       out.push({ rule: "ip_address", name: "IPv4 address", severity: "low", start: m.index, end: m.index + m[0].length });
     });
-    forEachMatch(PHONE, text, (m) => {
+    forEachMatchAt(PHONE, text, at.phone, (m) => {
       const digits = digitsOf(m[0]).length;
       if (digits >= 8 && digits <= 15 && PHONE_SHAPE.test(m[0])) out.push({ rule: "phone", name: "Phone number", severity: "low", start: m.index, end: m.index + m[0].length });
     });
   }
-  if (text.includes("::") || IPV6_FULL_HINT.test(text)) {
+  if (mayHoldIpv6(text)) {
     forEachMatch(IPV6, text, (m) => {
       if (isIP(m[0]) === 6 && m[0].split(":").filter(Boolean).length >= 3) {
         out.push({ rule: "ip_address", name: "IPv6 address", severity: "low", start: m.index, end: m.index + m[0].length });

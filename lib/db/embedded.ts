@@ -15,8 +15,6 @@ export interface EmbeddedServer {
 
 const SERVER_FILE = "server.json";
 
-const urlFor = embeddedUrl;
-
 /** Starts PGlite on `dataDir` (or in memory when null) and serves it on a free local port. */
 export async function startEmbeddedServer(dataDir: string | null, port = 0): Promise<EmbeddedServer> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
@@ -31,7 +29,7 @@ export async function startEmbeddedServer(dataDir: string | null, port = 0): Pro
   const serverFile = dataDir ? path.join(dataDir, SERVER_FILE) : null;
   if (serverFile) writeFileSync(serverFile, JSON.stringify({ pid: process.pid, port: actualPort }));
   return {
-    url: urlFor(actualPort),
+    url: embeddedUrl(actualPort),
     async stop() {
       if (serverFile && existsSync(serverFile)) rmSync(serverFile);
       await server.stop();
@@ -47,7 +45,7 @@ export function runningEmbeddedUrl(dataDir: string): string | null {
   try {
     const { pid, port } = JSON.parse(readFileSync(serverFile, "utf8")) as { pid: number; port: number };
     process.kill(pid, 0); // throws when that process is gone
-    return urlFor(port);
+    return embeddedUrl(port);
   } catch {
     return null;
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { classifyAction, grantStateAt, resolveToolCall } from "./agency";
-import type { ConnectorForCheck, GrantForCheck } from "./analysed";
+import { checkToolCall, classifyAction, grantStateAt, resolveToolCall } from "./agency";
+import type { ConnectorForCheck, GrantForCheck, GrantScopeStep } from "./analysed";
 
 const connectors: ConnectorForCheck[] = [
   { id: "11111111-1111-4111-8111-111111111111", name: "GitHub", actions: ["read", "write", "execute"] },
@@ -63,5 +63,69 @@ describe("grantStateAt", () => {
     expect(grantStateAt({ ...base, status: "requested" }, at)).toBe("never");
     expect(grantStateAt({ ...base, status: "rejected" }, at)).toBe("never");
     expect(grantStateAt({ ...base, decidedAt: new Date(at.getTime() + 1) }, at)).toBe("never");
+  });
+});
+
+describe("checkToolCall, by the scope in force at the call's time", () => {
+  const github = connectors[0]!;
+  const approvedAt = new Date("2026-11-01T09:00:00Z");
+  const narrowedAt = new Date("2026-11-20T12:00:00Z");
+  const before = new Date(narrowedAt.getTime() - 60_000);
+  const after = new Date(narrowedAt.getTime() + 60_000);
+  const expiresAt = new Date("2027-01-01T00:00:00Z");
+  const step = (type: GrantScopeStep["type"], at: Date, scope: Partial<GrantScopeStep> = {}): GrantScopeStep => ({
+    type, at, mode: "autonomous", actions: ["read", "write"], resources: ["repo:*"], expiresAt, ...scope,
+  });
+  // Approved for read and write on every repository; an access review later kept only reads of one.
+  const narrowed: GrantForCheck = {
+    id: "g", connectorId: github.id, status: "approved", mode: "autonomous", actions: ["read"], resources: ["repo:acme/api"], expiresAt, decidedAt: approvedAt,
+    scopeHistory: [step("approved", approvedAt), step("narrowed", narrowedAt, { actions: ["read"], resources: ["repo:acme/api"] })],
+  };
+  const check = (grant: GrantForCheck, toolName: string, resource: string, at: Date) =>
+    checkToolCall({ name: toolName, resource }, resolveToolCall({ name: toolName }, connectors), { grants: [grant] }, at);
+
+  it("allows a late-arriving call made before a narrowing by the scope it ran under", () => {
+    expect(check(narrowed, "github.create_issue", "repo:acme/web", before)).toBeNull();
+    expect(check(narrowed, "github.list_issues", "repo:acme/web", before)).toBeNull();
+  });
+
+  it("flags the same calls made after the narrowing, and says the scope was narrowed", () => {
+    expect(check(narrowed, "github.create_issue", "repo:acme/api", after)).toMatchObject({ rule: "action_not_granted", explanation: expect.stringContaining("as narrowed on 2026-11-20T12:00:00.000Z") });
+    expect(check(narrowed, "github.list_issues", "repo:acme/web", after)).toMatchObject({ rule: "resource_out_of_scope", grantId: "g" });
+  });
+
+  it("describes the earlier scope when a call before the narrowing fell outside it too", () => {
+    expect(check(narrowed, "github.run_workflow", "repo:acme/web", before)?.explanation).toContain(
+      "(read, write on repo:*, autonomous, expires 2027-01-01T00:00:00.000Z, as approved on 2026-11-01T09:00:00.000Z, before it was narrowed on 2026-11-20T12:00:00.000Z)",
+    );
+  });
+
+  it("judges the mode in force then, in both directions", () => {
+    const toSuggest: GrantForCheck = { ...narrowed, mode: "suggest", actions: ["read", "write"], resources: ["repo:*"], scopeHistory: [step("approved", approvedAt), step("narrowed", narrowedAt, { mode: "suggest" })] };
+    expect(check(toSuggest, "github.create_issue", "repo:acme/web", before)).toBeNull();
+    expect(check(toSuggest, "github.create_issue", "repo:acme/web", after)).toMatchObject({ rule: "suggest_only" });
+    // No writer widens a scope today, but the rule does not depend on the direction.
+    const toExecute: GrantForCheck = { ...toSuggest, mode: "approve", scopeHistory: [step("approved_reduced", approvedAt, { mode: "suggest" }), step("narrowed", narrowedAt, { mode: "approve" })] };
+    expect(check(toExecute, "github.create_issue", "repo:acme/web", before)).toMatchObject({ rule: "suggest_only", explanation: expect.stringContaining("suggest, expires") });
+    expect(check(toExecute, "github.create_issue", "repo:acme/web", after)).toBeNull();
+  });
+
+  it("judges the expiry in force then: a grant given an expiry later had not run out before", () => {
+    const endsAt = new Date(narrowedAt.getTime() + 30_000);
+    const endsLater: GrantForCheck = {
+      ...narrowed, status: "expired", expiresAt: endsAt,
+      scopeHistory: [step("approved", approvedAt, { expiresAt: null }), step("narrowed", narrowedAt, { actions: ["read"], resources: ["repo:acme/api"], expiresAt: endsAt })],
+    };
+    expect(check(endsLater, "github.list_issues", "repo:acme/web", before)).toBeNull();
+    expect(check(endsLater, "github.list_issues", "repo:acme/api", after)).toMatchObject({ rule: "grant_expired" });
+  });
+
+  it("keeps the current scope for the call's time when there is no history", () => {
+    for (const grant of [{ ...narrowed, scopeHistory: undefined }, { ...narrowed, scopeHistory: [] }]) {
+      const violation = check(grant, "github.create_issue", "repo:acme/web", before);
+      expect(violation).toMatchObject({ rule: "action_not_granted", grantId: "g" });
+      expect(violation?.explanation).toContain("(read on repo:acme/api, autonomous, expires 2027-01-01T00:00:00.000Z)");
+      expect(check(grant, "github.list_issues", "repo:acme/api", before)).toBeNull();
+    }
   });
 });

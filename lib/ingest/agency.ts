@@ -2,7 +2,7 @@ import { isResourceWithin } from "@/lib/grants/scope";
 import { CONNECTOR_ACTIONS, type ConnectorAction } from "@/lib/inventory/vocabulary";
 import type { Severity } from "@/lib/generated/prisma/client";
 import type { IngestToolCall } from "./event";
-import type { AnalysisContext, ConnectorForCheck, GrantForCheck } from "./analysed";
+import type { AnalysisContext, ConnectorForCheck, GrantForCheck, GrantScopeStep } from "./analysed";
 
 // Excessive agency (OWASP LLM06:2025): a tool call the workflow's grants do not cover.
 //
@@ -19,6 +19,12 @@ import type { AnalysisContext, ConnectorForCheck, GrantForCheck } from "./analys
 // words, else classified by its first verb ("create_issue" → write, "list_repos" → read,
 // "post_message" → send where the connector offers send). An action that cannot be classified is
 // covered only by a grant holding every action the connector offers (or admin).
+//
+// Which scope, as of the call's time: the actions, resources, mode and expiry set by the grant's last
+// step (approval, approval with reduced scope, access-review narrowing) at or before the call; the
+// first step's for a call made before it. Without recorded steps, or when none came after the call,
+// the grant's current scope stands. So a late-arriving log of a call made before a narrowing is judged
+// by the wider scope it ran under, and one made after it by the narrowed one.
 //
 // Which grant, as of the call's time: approved, decided by then (when decidedAt is known), not past
 // its expiry, and not revoked by then (a revoked grant without revokedAt counts as revoked). Rules,
@@ -178,12 +184,34 @@ function resolveUncached(call: Pick<IngestToolCall, "name" | "connector" | "acti
 
 type GrantState = "in_force" | "revoked" | "expired" | "never";
 
+/** A grant with the scope it had at a call's time, and the steps that set it and, if any, changed it after. */
+interface GrantAsOf extends GrantForCheck {
+  setBy?: GrantScopeStep;
+  changedLater?: GrantScopeStep;
+}
+
+/** The grant as it stood at `at`: the scope of its last step by then (its first, before any), else its current scope. */
+function grantAsOf(grant: GrantForCheck, at: Date): GrantAsOf {
+  const history = grant.scopeHistory ?? [];
+  if (history.length === 0) return grant;
+  const later = history.findIndex((step) => step.at.getTime() > at.getTime());
+  const index = later === -1 ? history.length - 1 : Math.max(later - 1, 0);
+  const setBy = history[index]!;
+  const changedLater = history[index + 1];
+  // Nothing changed after the call: the current scope stands (the last step's, unless changed without one).
+  if (!changedLater) return { ...grant, setBy };
+  const { mode, actions, resources, expiresAt } = setBy;
+  return { ...grant, mode, actions, resources, expiresAt, setBy, changedLater };
+}
+
 /** What a grant was at `at`. */
 export function grantStateAt(grant: GrantForCheck, at: Date): GrantState {
   if (grant.status === "requested" || grant.status === "rejected") return "never";
   if (grant.decidedAt && grant.decidedAt.getTime() > at.getTime()) return "never";
   if (grant.status === "revoked" && !(grant.revokedAt && grant.revokedAt.getTime() > at.getTime())) return "revoked";
-  if (grant.expiresAt ? grant.expiresAt.getTime() <= at.getTime() : grant.status === "expired") return "expired";
+  const { expiresAt, changedLater } = grantAsOf(grant, at);
+  // Expired without a known expiry: it ran out under its last scope, so after any call made before a later step.
+  if (expiresAt ? expiresAt.getTime() <= at.getTime() : grant.status === "expired" && !changedLater) return "expired";
   return "in_force";
 }
 
@@ -199,8 +227,18 @@ const holdsResource = (grant: GrantForCheck, resource: string | undefined) => re
 const covers = (grant: GrantForCheck, call: Pick<IngestToolCall, "resource">, resolved: ResolvedToolCall, connector: ConnectorForCheck) =>
   holdsAction(grant, resolved.action, connector) && holdsResource(grant, call.resource);
 
-const describeGrant = (grant: GrantForCheck) =>
-  `grant ${grant.id} (${grant.actions.join(", ") || "no actions"} on ${grant.resources.join(", ") || "no resources"}, ${grant.mode}${grant.expiresAt ? `, expires ${grant.expiresAt.toISOString()}` : ""})`;
+const STEP_WORDS: Record<GrantScopeStep["type"], string> = { approved: "approved", approved_reduced: "approved with reduced scope", narrowed: "narrowed" };
+
+/** Which scope was in force, when it is not simply the grant's as approved: "as approved on …, before it was narrowed on …". */
+function scopeNote(grant: GrantAsOf): string {
+  const { setBy, changedLater } = grant;
+  if (setBy && changedLater) return `, as ${STEP_WORDS[setBy.type]} on ${setBy.at.toISOString()}, before it was ${STEP_WORDS[changedLater.type]} on ${changedLater.at.toISOString()}`;
+  if (setBy && setBy.type !== "approved") return `, as ${STEP_WORDS[setBy.type]} on ${setBy.at.toISOString()}`;
+  return "";
+}
+
+const describeGrant = (grant: GrantAsOf) =>
+  `grant ${grant.id} (${grant.actions.join(", ") || "no actions"} on ${grant.resources.join(", ") || "no resources"}, ${grant.mode}${grant.expiresAt ? `, expires ${grant.expiresAt.toISOString()}` : ""}${scopeNote(grant)})`;
 
 /** Changes something: write, delete, execute, send or admin (an unclassified action is not assumed to be a read). */
 const changesSomething = (action: ConnectorAction | null) => action !== "read";
@@ -223,7 +261,8 @@ export function checkToolCall(
     };
   }
   const grants = context.grants.filter((grant) => grant.connectorId === connector.id);
-  const states = grants.map((grant) => ({ grant, state: grantStateAt(grant, at) }));
+  // Judged by the scope each grant had at the call's time, not the one it has now.
+  const states = grants.map((grant) => ({ grant: grantAsOf(grant, at), state: grantStateAt(grant, at) }));
   const inForce = states.filter((s) => s.state === "in_force").map((s) => s.grant);
   const ended = states.filter((s) => s.state === "revoked" || s.state === "expired");
   const covering = inForce.filter((grant) => covers(grant, call, resolved, connector));

@@ -20,6 +20,22 @@ export interface GrantForCheck {
    */
   decidedAt?: Date | null;
   revokedAt?: Date | null;
+  /**
+   * The scopes its steps set, oldest first (from its grant events), so a late-arriving call is judged
+   * by the scope in force then, not one an access review narrowed afterwards. Optional: without it,
+   * the current scope stands for the call's time.
+   */
+  scopeHistory?: GrantScopeStep[];
+}
+
+/** The scope a grant had after one step: its approval (as requested or reduced) or a narrowing. */
+export interface GrantScopeStep {
+  type: "approved" | "approved_reduced" | "narrowed";
+  at: Date;
+  mode: ExecutionMode;
+  actions: string[];
+  resources: string[];
+  expiresAt: Date | null;
 }
 
 export interface ConnectorForCheck {

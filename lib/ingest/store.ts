@@ -249,10 +249,18 @@ async function grantsForCheck(tx: PgClient, workflowIds: string[]): Promise<(Gra
   const { rows } = await tx.query<{
     id: string; workflow_id: string; connector_id: string; status: GrantStatus; mode: ExecutionMode; actions: string[]; resources: string[];
     expires_at: Date | null; decided_at: Date | null; revoked_at: Date | null;
+    scope_history: { type: "approved" | "approved_reduced" | "narrowed"; at: string; mode: ExecutionMode; actions: string[]; resources: string[]; expiresAt: string | null }[] | null;
   }>(
-    // When it was revoked, so a call made before the revocation (a late-arriving log) is judged as of its time.
+    // When it was revoked, and the scope each approval and narrowing set (grant_events.details), so a
+    // call made before either (a late-arriving log) is judged as of its time. Steps without a scope are left out.
     `SELECT g.id, g.workflow_id, g.connector_id, g.status, g.mode, g.actions, g.resources, g.expires_at, g.decided_at,
-            (SELECT max(e.at) FROM grant_events e WHERE e.grant_id = g.id AND e.type = 'revoked') AS revoked_at
+            (SELECT max(e.at) FROM grant_events e WHERE e.grant_id = g.id AND e.type = 'revoked') AS revoked_at,
+            (SELECT jsonb_agg(jsonb_build_object('type', e.type, 'at', e.at, 'mode', e.details->'mode', 'actions', e.details->'actions',
+                                                 'resources', e.details->'resources', 'expiresAt', e.details->>'expiresAt') ORDER BY e.at, e.id)
+             FROM grant_events e
+             WHERE e.grant_id = g.id AND e.type IN ('approved', 'approved_reduced', 'narrowed')
+               AND jsonb_typeof(e.details->'actions') = 'array' AND jsonb_typeof(e.details->'resources') = 'array'
+               AND e.details->>'mode' IN ('suggest', 'approve', 'autonomous')) AS scope_history
      FROM grants g
      WHERE g.workflow_id = ANY($1::uuid[]) AND g.status IN ('approved', 'expired', 'revoked')`,
     [workflowIds],
@@ -260,6 +268,7 @@ async function grantsForCheck(tx: PgClient, workflowIds: string[]): Promise<(Gra
   return rows.map((g) => ({
     id: g.id, workflowId: g.workflow_id, connectorId: g.connector_id, status: g.status, mode: g.mode, actions: g.actions, resources: g.resources,
     expiresAt: g.expires_at, decidedAt: g.decided_at, revokedAt: g.revoked_at,
+    scopeHistory: (g.scope_history ?? []).map((step) => ({ ...step, at: new Date(step.at), expiresAt: step.expiresAt === null ? null : new Date(step.expiresAt) })),
   }));
 }
 

@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
+import { copyFrom, copyValue } from "@/lib/db/bulk-write";
 import { disconnectDb, prisma } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import type { IngestEvent } from "@/lib/ingest/event";
@@ -16,7 +17,6 @@ import { seedDemo } from "@/lib/seed/demo";
 import { createApiToken } from "@/lib/tokens/create-token";
 import { litellmEvents } from "./bench-ingest-events";
 import { APP_NODE_FLAGS, args, fail } from "./cli";
-import { copyFrom, copyRow } from "./pg-copy";
 
 // npm run bench:ingest [-- --events 60000 --batch 1000 --clients 4 --skip-build --memory --memory-mb 1024 --keep --profile <dir>]
 //
@@ -178,6 +178,8 @@ function postBatch(body: Uint8Array<ArrayBuffer>, token: string): Promise<Posted
     request.end(body);
   });
 }
+
+const copyRow = (values: (string | number | null | undefined)[]) => `${values.map(copyValue).join("\t")}\n`;
 
 /** The rows ingestion writes for each event (interactions, interaction_texts), as COPY text, without detection. */
 function copyRows(events: IngestEvent[]) {

@@ -3,6 +3,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
 import { actorUserId } from "@/lib/auth/actor";
 import { recordAuditPg } from "@/lib/audit/record";
+import { insertRows, insertRowsSkippingConflicts, type BulkTable } from "@/lib/db/bulk-write";
 import { withPgTransaction, type PgClient } from "@/lib/db/client";
 import type { ExecutionMode, GrantStatus } from "@/lib/generated/prisma/client";
 import { maskSecrets } from "@/lib/detect/mask";
@@ -272,101 +273,62 @@ async function grantsForCheck(tx: PgClient, workflowIds: string[]): Promise<(Gra
   }));
 }
 
-// Each insert sends its rows as one JSON parameter and lets PostgreSQL unpack it
-// (jsonb_to_recordset): one round trip per table per batch, however many rows. jsonb rather than
-// json: the text is parsed once, and the jsonb columns are taken from it without a second parse.
-const json = (rows: unknown[]) => JSON.stringify(rows);
+// The tables every batch writes, as bulk inserts (lib/db/bulk-write.ts: COPY where the engine takes it).
+const INTERACTIONS: BulkTable = {
+  name: "interactions",
+  columns: [
+    ["id", "uuid"], ["occurred_at", "timestamptz"], ["event_key", "text"], ["source", "text"], ["batch_id", "uuid"], ["workflow_id", "uuid"],
+    ["identity_key", "text"], ["identity", "jsonb"], ["model", "text"], ["provider", "text"], ["end_user", "text"], ["conversation_id", "text"],
+    ["tool_calls", "jsonb"], ["checks", "jsonb"], ["verdict", '"InteractionVerdict"'], ["severity", '"Severity"'], ["categories", "text[]"],
+    ["finding_count", "int"], ["tokens_in", "int"], ["tokens_out", "int"], ["latency_ms", "double precision"], ["truncated_fields", "text[]"],
+  ],
+};
+const INTERACTION_TEXTS: BulkTable = {
+  name: "interaction_texts",
+  columns: [["interaction_id", "uuid"], ["occurred_at", "timestamptz"], ["messages", "jsonb"], ["output", "text"], ["tool_io", "jsonb"]],
+};
+const INTERACTION_FINDINGS: BulkTable = {
+  name: "interaction_findings",
+  columns: [
+    ["id", "uuid"], ["interaction_id", "uuid"], ["occurred_at", "timestamptz"], ["workflow_id", "uuid"], ["source", "text"], ["detector", "text"],
+    ["rule", "text"], ["category", "text"], ["owasp", "text"], ["severity", '"Severity"'], ["field", "text"], ["span_start", "int"], ["span_end", "int"],
+    ["explanation", "text"], ["secret_kind", "text"], ["secret_last_four", "text"], ["secret_hash", "text"], ["connector_id", "uuid"], ["grant_id", "uuid"],
+  ],
+};
 
-/** Inserts the interactions that are new; answers the ids of the ones it wrote. */
+/** Inserts the interactions that are new (exactly once per event key and time); answers the ids of the ones it wrote. */
 async function insertInteractions(tx: PgClient, batchId: string, source: IngestSource, analysed: Analysed[]): Promise<Set<string>> {
-  if (analysed.length === 0) return new Set();
   const rows = analysed.map((a) => {
     const e = a.event;
-    return {
-      id: a.candidate.id,
-      occurred_at: a.candidate.at,
-      event_key: e.eventKey,
-      workflow_id: a.workflowId,
-      identity_key: a.identityKey,
-      identity: e.workflowIdentity,
-      model: e.model ?? null,
-      provider: e.provider ?? null,
-      end_user: e.endUser ?? null,
-      conversation_id: e.conversationId ?? null,
-      tool_calls: a.toolCalls,
-      checks: a.checks,
-      verdict: a.verdict,
-      severity: a.severity,
-      categories: a.categories,
-      finding_count: a.findings.length,
-      tokens_in: e.usage.inputTokens ?? null,
-      tokens_out: e.usage.outputTokens ?? null,
-      latency_ms: e.latencyMs ?? null,
-      truncated_fields: e.truncatedFields,
-    };
+    return [
+      a.candidate.id, a.candidate.at, e.eventKey, source, batchId, a.workflowId,
+      a.identityKey, e.workflowIdentity, e.model, e.provider, e.endUser, e.conversationId,
+      a.toolCalls, a.checks, a.verdict, a.severity, a.categories,
+      a.findings.length, e.usage.inputTokens, e.usage.outputTokens, e.latencyMs, e.truncatedFields,
+    ];
   });
-  const inserted = await tx.query<{ id: string }>(
-    `INSERT INTO interactions (id, occurred_at, event_key, source, batch_id, workflow_id, identity_key, identity, model, provider, end_user, conversation_id,
-                               tool_calls, checks, verdict, severity, categories, finding_count, tokens_in, tokens_out, latency_ms, truncated_fields)
-     SELECT r.id, r.occurred_at, r.event_key, $2, $3::uuid, r.workflow_id, r.identity_key, r.identity, r.model, r.provider, r.end_user, r.conversation_id,
-            r.tool_calls, r.checks, r.verdict::"InteractionVerdict", r.severity::"Severity", r.categories, r.finding_count, r.tokens_in, r.tokens_out, r.latency_ms, r.truncated_fields
-     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, occurred_at timestamptz, event_key text, workflow_id uuid, identity_key text, identity jsonb, model text, provider text,
-          end_user text, conversation_id text, tool_calls jsonb, checks jsonb, verdict text, severity text, categories text[], finding_count int, tokens_in int,
-          tokens_out int, latency_ms double precision, truncated_fields text[])
-     ON CONFLICT (event_key, occurred_at) DO NOTHING
-     RETURNING id::text`,
-    [json(rows), source, batchId],
-  );
-  return new Set(inserted.rows.map((row) => row.id));
+  return insertRowsSkippingConflicts(tx, INTERACTIONS, rows, "(event_key, occurred_at)", "id");
 }
 
 async function insertTexts(tx: PgClient, fresh: Analysed[]): Promise<void> {
-  const rows = fresh.flatMap((a) => (a.texts ? [{ interaction_id: a.candidate.id, occurred_at: a.candidate.at, messages: a.texts.messages, output: a.texts.output, tool_io: a.texts.toolIo }] : []));
-  if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO interaction_texts (interaction_id, occurred_at, messages, output, tool_io)
-     SELECT r.interaction_id, r.occurred_at, r.messages, r.output, r.tool_io
-     FROM jsonb_to_recordset($1::jsonb) AS r(interaction_id uuid, occurred_at timestamptz, messages jsonb, output text, tool_io jsonb)`,
-    [json(rows)],
-  );
+  const rows = fresh.flatMap((a) => (a.texts ? [[a.candidate.id, a.candidate.at, a.texts.messages, a.texts.output, a.texts.toolIo]] : []));
+  await insertRows(tx, INTERACTION_TEXTS, rows);
 }
 
 async function insertFindings(tx: PgClient, fresh: Analysed[]): Promise<void> {
   const rows = fresh.flatMap((a) =>
-    a.findings.map((f) => ({
-      id: randomUUID(),
-      interaction_id: a.candidate.id,
-      occurred_at: a.candidate.at,
-      workflow_id: a.workflowId,
-      source: f.source,
-      detector: f.detector,
-      rule: f.rule,
-      category: f.category,
-      owasp: f.owasp,
-      severity: f.severity,
-      field: f.field,
-      span_start: f.spanStart,
-      span_end: f.spanEnd,
-      explanation: f.explanation,
-      secret_kind: f.secretKind,
-      secret_last_four: f.secretLastFour,
-      secret_hash: f.secretHash,
-      connector_id: f.connectorId,
-      grant_id: f.grantId,
-    })),
+    a.findings.map((f) => [
+      randomUUID(), a.candidate.id, a.candidate.at, a.workflowId, f.source, f.detector,
+      f.rule, f.category, f.owasp, f.severity, f.field, f.spanStart, f.spanEnd,
+      f.explanation, f.secretKind, f.secretLastFour, f.secretHash, f.connectorId, f.grantId,
+    ]),
   );
-  if (rows.length === 0) return;
-  await tx.query(
-    `INSERT INTO interaction_findings (id, interaction_id, occurred_at, workflow_id, source, detector, rule, category, owasp, severity, field, span_start, span_end,
-                                       explanation, secret_kind, secret_last_four, secret_hash, connector_id, grant_id)
-     SELECT r.id, r.interaction_id, r.occurred_at, r.workflow_id, r.source, r.detector, r.rule, r.category, r.owasp, r.severity::"Severity", r.field, r.span_start, r.span_end,
-            r.explanation, r.secret_kind, r.secret_last_four, r.secret_hash, r.connector_id, r.grant_id
-     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, interaction_id uuid, occurred_at timestamptz, workflow_id uuid, source text, detector text, rule text, category text,
-          owasp text, severity text, field text, span_start int, span_end int, explanation text, secret_kind text, secret_last_four text, secret_hash text,
-          connector_id uuid, grant_id uuid)`,
-    [json(rows)],
-  );
+  await insertRows(tx, INTERACTION_FINDINGS, rows);
 }
+
+// The other inserts send their rows as one JSON parameter that PostgreSQL unpacks (jsonb_to_recordset),
+// for what COPY cannot do: computed columns, counters added to on conflict.
+const json = (rows: unknown[]) => JSON.stringify(rows);
 
 async function insertTriageItems(tx: PgClient, source: IngestSource, fresh: Analysed[]): Promise<void> {
   const rows = fresh

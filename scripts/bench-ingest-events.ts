@@ -70,7 +70,11 @@ export function litellmEvents(options: { prefix: string; seed?: number; spreadHo
     next() {
       n += 1;
       const roll = random();
-      const question = roll < 0.03 ? RARE.secret() : roll < 0.05 ? RARE.injection() : roll < 0.1 ? RARE.pii() : pick(QUESTIONS);
+      // Each prompt and answer names its own case, so no two events carry the same text: the detectors'
+      // cache (lib/ingest/spans.ts) then helps only where real traffic repeats itself, the system prompts.
+      const reference = `case ${100_000 + n}`;
+      const template = roll < 0.03 ? RARE.secret() : roll < 0.05 ? RARE.injection() : roll < 0.1 ? RARE.pii() : pick(QUESTIONS);
+      const question = `${template} (${reference}, opened by customer ${1000 + Math.floor(random() * 5000)})`;
       const [model, provider] = pick(MODELS);
       const [teamId, teamAlias] = pick(TEAMS);
       const alias = pick(aliases);
@@ -112,7 +116,7 @@ export function litellmEvents(options: { prefix: string; seed?: number; spreadHo
           requester_ip_address: `10.0.${Math.floor(random() * 8)}.${Math.floor(random() * 250)}`,
         },
         messages,
-        response: { id: `chatcmpl-${n}`, object: "chat.completion", choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: pick(ANSWERS) } }] },
+        response: { id: `chatcmpl-${n}`, object: "chat.completion", choices: [{ index: 0, finish_reason: "stop", message: { role: "assistant", content: `Re ${reference}: ${pick(ANSWERS)}` } }] },
         guardrail_information:
           random() < 0.3
             ? [{ guardrail_name: "presidio-pii", guardrail_mode: "pre_call", guardrail_status: roll >= 0.05 && roll < 0.1 ? "guardrail_intervened" : "success", duration: Number((0.01 + random() * 0.05).toFixed(3)) }]

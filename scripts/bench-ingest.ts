@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
-import { createWriteStream, existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { once } from "node:events";
 import http from "node:http";
 import os from "node:os";
@@ -224,7 +224,7 @@ function copyRows(events: IngestEvent[]) {
   return { interactions, texts };
 }
 
-async function copyBaseline(client: pg.Client, rows: ReturnType<typeof copyRows>): Promise<{ both: number; interactionsOnly: number }> {
+async function copyBaseline(client: pg.Client, rows: ReturnType<typeof copyRows>, appPid: number): Promise<{ both: number; interactionsOnly: number; cpu: string }> {
   const copyInteractions = () =>
     copyFrom(client, "COPY interactions (id, occurred_at, event_key, source, identity_key, identity, model, provider, end_user, conversation_id, tool_calls, checks, tokens_in, tokens_out, latency_ms) FROM STDIN", rows.interactions);
   const empty = async () => {
@@ -234,19 +234,21 @@ async function copyBaseline(client: pg.Client, rows: ReturnType<typeof copyRows>
   };
 
   await empty();
+  const cpuBefore = cpuSample(appPid);
   let started = performance.now();
   await client.query("BEGIN");
   const copied = await copyInteractions();
   await copyFrom(client, "COPY interaction_texts (interaction_id, occurred_at, messages, output, tool_io) FROM STDIN", rows.texts);
   await client.query("COMMIT");
   const both = performance.now() - started;
+  const cpu = cpuSplit(cpuBefore, cpuSample(appPid), both / 1000, EVENTS);
   if (copied !== EVENTS) throw new Error(`COPY wrote ${copied} rows, expected ${EVENTS}`);
 
   await empty();
   started = performance.now();
   await copyInteractions();
   const interactionsOnly = performance.now() - started;
-  return { both, interactionsOnly };
+  return { both, interactionsOnly, cpu };
 }
 
 /** Peak resident memory of a process (Linux VmHWM), polled until it exits. */
@@ -305,6 +307,58 @@ async function memoryRun() {
   return { bytes: written, lines, peak, elapsed, summary };
 }
 
+
+// Where the CPU went during a phase, from /proc (Linux; elsewhere the bench prints no split): the app
+// (the `next start` process and its children), every PostgreSQL process, this load generator, and
+// what the machine left idle. USER_HZ is 100 on Linux's userspace ABI.
+const USER_HZ = 100;
+
+interface CpuSample {
+  app: number;
+  postgres: number;
+  bench: number;
+  idle: number;
+  total: number;
+}
+
+function cpuSample(appPid: number): CpuSample | null {
+  if (!existsSync("/proc/stat")) return null;
+  const stats = new Map<number, { ppid: number; comm: string; seconds: number }>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const close = stat.lastIndexOf(")");
+      const fields = stat.slice(close + 2).split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), comm: stat.slice(stat.indexOf("(") + 1, close), seconds: (Number(fields[11]) + Number(fields[12])) / USER_HZ });
+    } catch {
+      // exited meanwhile
+    }
+  }
+  const inApp = (pid: number): boolean => {
+    for (let at = pid, hops = 0; at > 1 && hops < 8; at = stats.get(at)?.ppid ?? 0, hops++) if (at === appPid) return true;
+    return false;
+  };
+  const sample: CpuSample = { app: 0, postgres: 0, bench: 0, idle: 0, total: 0 };
+  for (const [pid, { comm, seconds }] of stats) {
+    if (inApp(pid)) sample.app += seconds;
+    else if (comm === "postgres") sample.postgres += seconds;
+    else if (pid === process.pid) sample.bench += seconds;
+  }
+  const cpu = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  sample.idle = (cpu[3]! + cpu[4]!) / USER_HZ;
+  sample.total = cpu.reduce((sum, ticks) => sum + ticks, 0) / USER_HZ;
+  return sample;
+}
+
+/** "app 1.02 cores (98 µs an event) · PostgreSQL …": each one's CPU between two samples, per event. */
+function cpuSplit(before: CpuSample | null, after: CpuSample | null, seconds: number, events: number): string {
+  if (!before || !after) return "(no CPU split: /proc is Linux's)";
+  const part = (name: string, used: number) => `${name} ${(used / seconds).toFixed(2)} cores (${number((used / events) * 1e6)} µs an event)`;
+  const idleShare = (after.idle - before.idle) / (after.total - before.total);
+  return [part("app", after.app - before.app), part("PostgreSQL", after.postgres - before.postgres), part("load generator", after.bench - before.bench), `machine idle ${(idleShare * 100).toFixed(0)} %`].join(" · ");
+}
+
 // ---------------------------------------------------------------------------------------------------
 
 console.log(`Ingest benchmark: ${number(EVENTS)} LiteLLM events, batches of ${number(BATCH)}, ${CLIENTS} concurrent clients, on ${os.cpus().length} cores`);
@@ -343,6 +397,7 @@ try {
   step(`POSTing to /api/ingest/litellm…`);
   const totals: Posted = { stored: 0, duplicate: 0, rejected: 0 };
   let next = 0;
+  const cpuBefore = cpuSample(app.pid!);
   const started = performance.now();
   await Promise.all(
     Array.from({ length: CLIENTS }, async () => {
@@ -356,19 +411,21 @@ try {
     }),
   );
   const httpMs = performance.now() - started;
+  const httpCpu = cpuSplit(cpuBefore, cpuSample(app.pid!), httpMs / 1000, EVENTS);
   if (totals.stored !== EVENTS) throw new Error(`Expected ${EVENTS} stored, got ${JSON.stringify(totals)}`);
 
   const httpRate = EVENTS / (httpMs / 1000);
   const client = new pg.Client({ connectionString: databaseUrl });
   client.on("error", () => undefined);
   await client.connect();
-  let copy: { both: number; interactionsOnly: number };
+  let copy: Awaited<ReturnType<typeof copyBaseline>>;
   try {
     const flagged = Number((await client.query<{ count: string }>("SELECT count(*) FROM triage_items")).rows[0]!.count);
     const findings = Number((await client.query<{ count: string }>("SELECT count(*) FROM interaction_findings")).rows[0]!.count);
     console.log(`  HTTP ingest, all detectors: ${number(httpRate)} events/s (${number(EVENTS)} in ${seconds(httpMs)}; ${number(findings)} findings, ${number(flagged)} flagged)`);
+    console.log(`  CPU: ${httpCpu}`);
     step("COPY of the same events into the same tables…");
-    copy = await copyBaseline(client, rows);
+    copy = await copyBaseline(client, rows, app.pid!);
   } finally {
     await client.end();
   }
@@ -377,7 +434,9 @@ try {
   const ratio = httpRate / copyRate;
   console.log("");
   console.log(`HTTP ingest, all detectors:   ${number(httpRate).padStart(7)} events/s`);
+  console.log(`  CPU: ${httpCpu}`);
   console.log(`Raw COPY, same tables:        ${number(copyRate).padStart(7)} events/s  (interactions + interaction_texts in one transaction, ${seconds(copy.both)})`);
+  console.log(`  CPU: ${copy.cpu}`);
   console.log(`  (COPY into interactions alone: ${number(EVENTS / (copy.interactionsOnly / 1000))} events/s)`);
   console.log(`Ratio HTTP / COPY:            ${ratio.toFixed(2).padStart(7)}       goal ≥ 0.50 ${ratio >= 0.5 ? "✓" : "✗"}`);
   console.log(`HTTP rate goal ≥ 15,000 events/s: ${httpRate >= 15_000 ? "✓ met" : "✗ not met"}`);

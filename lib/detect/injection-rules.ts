@@ -7,7 +7,7 @@ import type { FindingCategory } from "./types";
 // they count only beside other signals. Every regex runs on the lower-cased text, only when one of its
 // keywords is present, and uses bounded gaps ([^.\n]{0,40}) instead of nested quantifiers.
 
-export const INJECTION_RULE_SET = "warden-injection@1";
+export const INJECTION_RULE_SET = "warden-injection@2";
 export const INJECTION_THRESHOLD = 1;
 
 export type InjectionKind = Extract<FindingCategory, "prompt_injection" | "jailbreak" | "system_prompt_leakage">;
@@ -47,10 +47,13 @@ export const INJECTION_RULES: InjectionRule[] = [
     id: "instruction_override",
     kind: "prompt_injection",
     weight: 1,
-    keywords: ["ignore", "disregard", "forget", "override", "bypass", "discard"],
+    // "ignor" and "overrid" also begin the -ing forms, which count only before the maker's or the
+    // model's own rules ("ignoring OpenAI's content policies", not "I'm ignoring all the style guidelines").
+    keywords: ["ignor", "disregard", "forget", "overrid", "bypass", "discard"],
     requires: ["instruction", "rule", "guideline", "directive", "prompt", "programming", "restriction", "polic", "constraint", "training", "guardrail", "filter", "safeguard", "limitation", "ethic", "moral", "law", "censor", "direction", "messages"],
-    anchors: ["ignore", "disregard", "forget", "override", "bypass", "discard"],
-    pattern: `\\b(?:ignore|disregard|forget|override|bypass|discard)s?\\b${GAP}\\b(?:all|any|every|previous|prior|above|preceding|earlier|initial|original|your|openai'?s?|anthropic'?s?)\\b[^.\\n]{0,30}?\\b(?:instructions?|rules|guidelines|directives|prompts?|programming|restrictions|polic(?:y|ies)|constraints|training|guardrails|filters|safeguards|limitations|ethics|morals|morality|laws|censorship|directions?|messages)\\b`,
+    anchors: ["ignor", "disregard", "forget", "overrid", "bypass", "discard"],
+    // "open ?a[il]": "OpenAl" with a lower-case L is a common look-alike spelling.
+    pattern: `\\b(?:ignoring|disregarding|overriding|bypassing)\\s+(?:all\\s+(?:of\\s+)?)?(?:open\\s?a[il]|anthropic|your|chatgpt)'?s?\\s+(?:\\w+\\s+)?(?:polic(?:y|ies)|guidelines|rules|restrictions|filters|programming|instructions|safeguards|guardrails)\\b|\\b(?:ignore|disregard|forget|override|bypass|discard)s?\\b${GAP}\\b(?:all|any|every|previous|prior|above|preceding|earlier|initial|original|your|open\\s?a[il]'?s?|anthropic'?s?)\\b[^.\\n]{0,30}?\\b(?:instructions?|rules|guidelines|directives|prompts?|programming|restrictions|polic(?:y|ies)|constraints|training|guardrails|filters|safeguards|limitations|ethics|morals|morality|laws|censorship|directions?|messages)\\b`,
     why: "asks the model to drop the instructions it was given",
   }),
   rule({
@@ -59,7 +62,7 @@ export const INJECTION_RULES: InjectionRule[] = [
     weight: 0.6,
     keywords: ["ignore", "disregard", "forget"],
     anchors: ["ignore", "disregard", "forget"],
-    pattern: `\\b(?:ignore|disregard|forget)\\b[^.\\n]{0,20}?\\b(?:everything|all)\\b[^.\\n]{0,20}?\\b(?:you (?:were|have been) told|before|above|you know)\\b`,
+    pattern: `\\b(?:ignore|disregard|forget)\\b[^.\\n]{0,20}?\\b(?:everything|all)\\b[^.\\n]{0,20}?\\b(?:you (?:were|have been) told|(?:have\\s+)?been told|you(?:'ve| have)? learned|before|above|you know)\\b`,
     why: "asks the model to forget what came before",
   }),
   rule({
@@ -90,7 +93,7 @@ export const INJECTION_RULES: InjectionRule[] = [
     why: "asks the model to echo the hidden text that precedes the conversation",
   }),
   // Named jailbreaks.
-  rule({ id: "dan", kind: "jailbreak", weight: 1, keywords: ["do anything now", "dan"], pattern: `\\bdo anything now\\b|\\b(?:you are|you're|act as|become|called|named|pretend to be)\\s+(?:now\\s+)?(?:a\\s+)?dan\\b|\\bdan mode\\b|\\bdan:`, why: "invokes DAN ('Do Anything Now'), the best-known jailbreak persona" }),
+  rule({ id: "dan", kind: "jailbreak", weight: 1, keywords: ["do anything now", "dan"], pattern: `\\bdo anything now\\b|\\b(?:you are|you're|act as|become|called|named|pretend to be)\\s+(?:now\\s+)?(?:a\\s+)?dan\\b|\\bdan mode\\b|\\bdan:|\\[dan\\]`, why: "invokes DAN ('Do Anything Now'), the best-known jailbreak persona" }),
   rule({
     id: "developer_mode",
     kind: "jailbreak",
@@ -105,8 +108,8 @@ export const INJECTION_RULES: InjectionRule[] = [
     id: "not_bound_by_rules",
     kind: "jailbreak",
     weight: 1,
-    keywords: ["bound by", "bound to", "restricted by", "restricted to", "restrained by", "limited by", "limited to", "constrained by", "confined by", "confined to", "held back by", "governed by"],
-    pattern: `\\b(?:not|never|no longer|isn't|aren't|is not|are not|without being)\\s+(?:\\w+\\s+){0,2}(?:bound|restricted|restrained|limited|constrained|confined|held back|governed)\\s+(?:by|to)\\b${GAP}\\b(?:rules|restrictions|guidelines|ethics|ethical|morals?|moral|polic(?:y|ies)|filters?|laws|principles|openai|anthropic|programming|limitations|censorship|guardrails|constraints)\\b`,
+    keywords: ["unbound", "bound by", "bound to", "restricted by", "restricted to", "restrained by", "limited by", "limited to", "constrained by", "confined by", "confined to", "held back by", "governed by"],
+    pattern: `(?:\\b(?:not|never|no longer|no long|isn't|aren't|is not|are not|without being)\\s+(?:\\w+\\s+){0,2}(?:bound|restricted|restrained|limited|constrained|confined|held back|governed)\\s+(?:by|to)|\\bunbound(?:ed)?\\s+by)\\b${GAP}\\b(?:rules|restrictions|guidelines|ethics|ethical|morals?|moral|(?:content\\s+|usage\\s+|ai\\s+|safety\\s+)polic(?:y|ies)|filters?|laws|principles|openai|open\\s?a[il]|anthropic|programming|limitations|censorship|guardrails|constraints)\\b`,
     why: "describes a persona that is not bound by rules or ethics",
   }),
   rule({
@@ -150,15 +153,17 @@ export const INJECTION_RULES: InjectionRule[] = [
   rule({ id: "hypothetical_framing", kind: "jailbreak", weight: 0.2, keywords: ["hypothetical", "fictional", "imaginary", "fake universe", "alternate universe"], anchors: ["hypothetical", "fictional", "imaginary", "fake universe", "alternate universe"], pattern: `\\b(?:hypothetical(?:ly)?|fictional|imaginary|fake universe|alternate universe)\\b`, why: "frames the request as fiction, a common wrapper for a forbidden request" }),
   rule({ id: "response_prefix", kind: "jailbreak", weight: 0.3, keywords: ["prefix each", "prefix every", "prefix all", "prefix your", "start each", "start every", "start all", "start your", "begin each", "begin every", "begin all", "begin your"], pattern: `\\b(?:prefix|start|begin)\\s+(?:each|every|all|your|every one of your)\\s+(?:\\w+\\s+)?(?:responses?|replies|reply|answers?|messages?|outputs?)\\s+with\\b`, why: "dictates a tag to prefix every answer, as persona jailbreaks do" }),
   rule({ id: "greets_chatgpt", kind: "jailbreak", weight: 0.3, keywords: ["chatgpt", "gpt"], pattern: `\\b(?:hello|hi|hey|dear|greetings),?\\s+(?:chat\\s?gpt|gpt(?:-?\\d)?)\\b|\\bchatgpt\\b[^.\\n]{0,40}?\\b(?:you|your)\\b`, why: "addresses ChatGPT by name, as most in-the-wild jailbreaks do" }),
-  rule({ id: "answer_everything", kind: "jailbreak", weight: 0.4, keywords: ["answer", "respond to", "fulfil", "comply", "obey", "accept"], anchors: ["answer", "respond to", "fulfil", "comply", "obey", "accept"], pattern: `\\b(?:answer(?:ing)?|respond to|fulfil|fulfill|comply with|obey|accept)\\s+(?:any|every|all)\\s+(?:\\w+\\s+)?(?:requests?|questions?|prompts?|commands?|orders?)\\b`, why: "demands compliance with every request" }),
+  rule({ id: "answer_everything", kind: "jailbreak", weight: 0.4, keywords: ["answer", "respond to", "fulfil", "comply", "obey", "accept"], anchors: ["answer", "respond to", "fulfil", "comply", "obey", "accept"], pattern: `\\b(?:answer(?:ing)?|respond to|fulfil|fulfill|comply with|obey|accept)\\s+(?:any|every|all)\\s+(?:\\w+\\s+)?(?:requests?|questions?|quer(?:y|ies)|prompts?|commands?|orders?|tasks?)\\b`, why: "demands compliance with every request" }),
   rule({ id: "ethics_list", kind: "jailbreak", weight: 0.4, keywords: ["moral", "ethics", "laws", "decency"], anchors: ["moral", "ethics", "laws", "decency"], pattern: `\\b(?:morals?|ethics|laws|morality|decency)[,\\s]+(?:and\\s+|or\\s+|nor\\s+)?(?:morals?|ethics|laws|morality|legality|decency|guidelines)\\b`, why: "lists the morals and laws to be set aside" }),
   rule({
     id: "disregards_consequences",
     kind: "jailbreak",
     weight: 0.6,
-    keywords: ["regard", "concern", "consideration"],
-    anchors: ["regard", "concern", "consideration"],
-    pattern: `\\b(?:regard(?:less)?|concerns?|consideration)\\s+(?:for|to|of|about)\\s+(?:the\\s+|its\\s+|their\\s+|any\\s+)?(?:\\w+\\s+){0,2}?(?:morality|legality|ethics|ethical|moral|legal|laws?|safety|consequences|harm(?:fulness)?)\\b`,
+    // The third form needs an ethical/moral/legal qualifier on the rules dropped ("without following
+    // the APA guidelines" is ordinary).
+    keywords: ["regard", "concern", "consideration", "disregard", "ignor", "without following", "without abiding", "without adhering", "without complying", "without respecting", "without obeying"],
+    anchors: ["regard", "concern", "consideration", "disregard", "ignor", "without following", "without abiding", "without adhering", "without complying", "without respecting", "without obeying"],
+    pattern: `\\b(?:regard(?:less)?|concerns?|consideration)\\s+(?:for|to|of|about)\\s+(?:the\\s+|its\\s+|their\\s+|any\\s+)?(?:\\w+\\s+){0,2}?(?:morality|legality|ethics|ethical|moral|legal|laws?|safety|consequences|harm(?:fulness)?|(?:social\\s+)?norms|political\\s+correctness|decency|well-?being)\\b|\\b(?:disregard|ignor)(?:e|es|s|ing)?\\s+(?:all\\s+|any\\s+)?(?:\\w+\\s+){0,2}?(?:ethical|moral|legal|safety)\\s+(?:concerns|considerations|implications|boundaries|standards|norms)\\b|\\bwithout\\s+(?:following|abiding\\s+by|adhering\\s+to|complying\\s+with|respecting|obeying)\\s+(?:any\\s+|the\\s+)?(?:ethical|moral|legal)\\s+(?:principles|standards|guidelines|norms|rules|boundaries|constraints)\\b`,
     why: "asks for answers without regard for law, ethics or harm",
   }),
   rule({
@@ -200,19 +205,30 @@ export const INJECTION_RULES: InjectionRule[] = [
     id: "vendor_impersonation",
     kind: "jailbreak",
     weight: 0.6,
-    keywords: ["openai", "anthropic", "reprogram"],
-    pattern: `\\bi\\s+(?:am|work)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:at|for|from|with)\\s+(?:openai|anthropic)\\b|\\b(?:openai|anthropic)\\s+(?:employee|developer|engineer|staff|admin|team member)\\b|\\b(?:modify(?:ing)?|update|updating|change|changing|reprogram(?:ming)?)\\s+your\\s+(?:programming|code|rules|guidelines|instructions)\\b|\\breprogramm?(?:ing|ed)?\\b`,
-    why: "claims to speak for the model's maker to change its rules",
+    keywords: ["openai", "anthropic"],
+    pattern: `\\bi\\s+(?:am|work)\\s+(?:an?\\s+)?(?:\\w+\\s+)?(?:at|for|from|with)\\s+(?:openai|anthropic)\\b|\\b(?:openai|anthropic)\\s+(?:employee|developer|engineer|staff|admin|team member)\\b`,
+    why: "claims to speak for the model's maker",
+  }),
+  rule({
+    id: "reprogramming",
+    kind: "jailbreak",
+    weight: 0.6,
+    // A claim to be changing the model itself: "modifying your programming", "reprogramming you". The
+    // keywords are the objects, rarer than the verbs ("update", "change") in ordinary text and code.
+    keywords: ["your programming", "your code", "your source code", "your parameters", "your training", "your restrictions", "your filters", "your guidelines", "your directives", "your rules", "your instructions", "reprogram"],
+    pattern: `\\b(?:modify(?:ing)?|update|updating|change|changing|alter(?:ing)?|rewrite|rewriting|reprogram(?:ming)?)\\s+your\\s+(?:programming|code|source\\s+code|parameters|training|restrictions|filters|guidelines|directives|rules|instructions)\\b|\\breprogramm?(?:ing|ed)?\\b`,
+    why: "claims to be changing the model's programming or rules",
   }),
   rule({
     id: "fake_system_message",
     kind: "prompt_injection",
     weight: 1,
-    keywords: ["user message", "system override"],
-    pattern: `\\b(?:end\\s+of\\s+)?user\\s+message\\s+(?:termination|terminated|ends\\s+here)\\b|\\bsystem\\s+override\\s*(?::|begins|starting|starts|engaged|enabled)`,
+    keywords: ["user message", "terminat", "system override"],
+    // The second form needs the hyphens inserted to dodge filters ("User m----ssage terminatio-n").
+    pattern: `\\b(?:end\\s+of\\s+)?user\\s+message\\s+(?:termination|terminated|ends\\s+here)\\b|\\buser\\s+m(?:[a-z]{0,8}-[-a-z]{1,10}\\s+terminat|essage\\s+terminat[a-z]{0,4}-)|\\bsystem\\s+override\\s*(?::|begins|starting|starts|engaged|enabled)`,
     why: "fakes the end of the user's message and the start of a system instruction",
   }),
-  rule({ id: "opposite_persona", kind: "jailbreak", weight: 0.4, keywords: ["opposite"], anchors: ["opposite"], pattern: `\\bopposite\\s+(?:of|to)\\s+"?(?:\\w+\\s+){0,2}?(?:chat\\s?gpt|gpt|you|yourself|your|assistant|truth|ai)\\b|\\bopposite\\s+(?:mode|day)\\b`, why: "asks for the opposite of the model's normal behaviour" }),
+  rule({ id: "opposite_persona", kind: "jailbreak", weight: 0.4, keywords: ["opposite"], anchors: ["opposite"], pattern: `\\bopposite\\s+(?:of|to)\\s+"?(?:\\w+\\s+){0,2}?(?:chat\\s?gpt|gpt|you|yourself|your|assistant|truth|ai)\\b|\\bopposite\\s+(?:mode|day|personality|persona)\\b`, why: "asks for the opposite of the model's normal behaviour" }),
   rule({ id: "named_gpt_persona", kind: "jailbreak", weight: 0.3, keywords: ["gpt"], pattern: `\\b(?!chatgpt\\b|autogpt\\b|gpts?\\b)[a-z0-9]{2,15}gpt\\b`, why: "names an invented '…GPT' persona" }),
   rule({ id: "unfiltered_model", kind: "jailbreak", weight: 0.6, keywords: ["unfilt", "uncensor", "unrestrict", "unlimited", "unbound", "boundless", "amoral", "unethical", "unlocked", "unhinged", "unaligned"], pattern: `\\b(?:unfilt(?:e)?red|uncensored|unrestricted|unlimited|unbound|boundless|amoral|unethical|unmoderated|(?:fully|completely)\\s+unlocked|unhinged|unaligned)\\b`, why: "asks for an unfiltered, uncensored or amoral model" }),
   rule({
@@ -223,14 +239,14 @@ export const INJECTION_RULES: InjectionRule[] = [
     pattern: `\\b(?:never|don't|do not|doesn't|does not|must not|mustn't|will not|won't|cannot|can't|not allowed to|without|always\\s+(?:\\w+\\s+)?without)\\s+(?:ever\\s+|any\\s+|a\\s+)?(?:refuse|refuses|refusing|decline|declining|reject|say no|say (?:that )?(?:you|it) can'?t|say\\s+"?i'?m sorry|say\\s+"?i apologi[sz]e|hesitates?|withhold|apologi[sz]e|include (?:any )?(?:warnings?|disclaimers?)|add (?:any )?(?:warnings?|disclaimers?)|warn(?:ing)?|censor(?:ing)?|filter\\s+(?:your|its|the)\\s+(?:language|answers?|responses?|output)|moraliz(?:e|ing)|moralis(?:e|ing)|hesitat(?:e|ion)|(?:any\\s+)?(?:warnings?|disclaimers?|censorship|refusals?))\\b`,
     why: "forbids the model to refuse, warn or add disclaimers",
   }),
-  rule({ id: "can_do_anything", kind: "jailbreak", weight: 0.6, keywords: ["anything"], pattern: `\\b(?:can|will|could|able to)\\s+(?:do|say|answer|generate|write)\\s+anything\\b`, why: "claims the model can say or do anything" }),
-  rule({ id: "stay_in_character", kind: "jailbreak", weight: 0.5, keywords: ["character"], pattern: `\\b(?:stay|remain|keep|staying)\\s+in\\s+character\\b|\\bbreak(?:ing)?\\s+character\\b`, why: "insists the persona must never be dropped" }),
+  rule({ id: "can_do_anything", kind: "jailbreak", weight: 0.6, keywords: ["anything", "whatever"], pattern: `\\b(?:can|will|could|able to)\\s+(?:do|say|answer|generate|write)\\s+(?:anything|whatever)\\b`, why: "claims the model can say or do anything" }),
+  rule({ id: "stay_in_character", kind: "jailbreak", weight: 0.5, keywords: ["character"], pattern: `\\b(?:stays?|remains?|keeps?|staying|remaining|keeping)\\s+in\\s+character\\b|\\bbreak(?:ing)?\\s+(?:out\\s+of\\s+)?character\\b`, why: "insists the persona must never be dropped" }),
   rule({
     id: "persona_setup",
     kind: "jailbreak",
     weight: 0.3,
-    keywords: ["pretend", "act as", "act like", "roleplay", "role-play", "role play", "from now on", "you are going to", "you will be", "simulate", "persona", "you are now", "embody", "personify", "in character as", "play the role", "the role", "alter ego"],
-    pattern: `\\b(?:pretend\\s+(?:to\\s+be|you\\s+are)|act\\s+as|role-?\\s?play|from\\s+now\\s+on|you\\s+are\\s+going\\s+to|you\\s+will\\s+(?:now\\s+)?be|simulate|persona|you\\s+are\\s+now|act\\s+like|embody|personify|in\\s+character\\s+as|play\\s+the\\s+role|(?:take\\s+on|assume)\\s+the\\s+role|alter\\s+ego)\\b`,
+    keywords: ["pretend", "act as", "act like", "roleplay", "role-play", "role play", "from now on", "you are going to", "you will be", "simulate", "persona", "you are now", "embody", "personify", "in character as", "play the role", "the role", "alter ego", "pose as"],
+    pattern: `\\b(?:pretend\\s+(?:to\\s+be|you\\s+are)|act\\s+as|role-?\\s?play|from\\s+now\\s+on|you\\s+are\\s+going\\s+to|you\\s+will\\s+(?:now\\s+)?be|simulate|persona|you\\s+are\\s+now|act\\s+like|embody|personify|in\\s+character\\s+as|play\\s+the\\s+role|(?:take\\s+on|assume)\\s+the\\s+role|alter\\s+ego|pose\\s+as)\\b`,
     why: "sets up a persona for the model to play",
   }),
   rule({
@@ -254,8 +270,8 @@ export const INJECTION_RULES: InjectionRule[] = [
     id: "harmful_compliance",
     kind: "jailbreak",
     weight: 0.4,
-    keywords: ["illegal", "harmful", "unethical", "immoral", "explicit", "offensive", "dangerous", "nsfw", "inappropriate", "no matter"],
-    pattern: `\\bno\\s+matter\\s+(?:what|how)\\s+(?:the\\s+)?(?:request|question|prompt|it is|is asked|i ask|you are asked)|\\b(?:no\\s+matter\\s+how|even\\s+if\\s+(?:it\\s+is|it's)|regardless\\s+of\\s+how|however|whether\\s+(?:or\\s+not\\s+)?it\\s+is)\\s+(?:\\w+\\s+){0,2}?(?:illegal|harmful|unethical|immoral|explicit|offensive|dangerous|nsfw|inappropriate)|\\b(?:illegal|harmful|unethical|immoral|explicit|nsfw|offensive|inappropriate)\\s+(?:(?:or|and)\\s+\\w+\\s+)?(?:content|requests?|things|questions|activities)\\b`,
+    keywords: ["illegal", "harmful", "unethical", "immoral", "explicit", "offensive", "dangerous", "nsfw", "inappropriate", "no matter", "regardless of what", "despite what"],
+    pattern: `\\b(?:no\\s+matter|regardless\\s+of|despite)\\s+(?:what|how)\\s+(?:the\\s+)?(?:request|question|prompt|it is|is asked|i ask|you are asked)|\\b(?:no\\s+matter\\s+how|even\\s+if\\s+(?:it\\s+is|it's)|regardless\\s+of\\s+how|however|whether\\s+(?:or\\s+not\\s+)?it\\s+is)\\s+(?:\\w+\\s+){0,2}?(?:illegal|harmful|unethical|immoral|explicit|offensive|dangerous|nsfw|inappropriate)|\\b(?:illegal|harmful|unethical|immoral|explicit|nsfw|offensive|inappropriate)\\s+(?:(?:or|and)\\s+\\w+\\s+)?(?:content|requests?|things|questions|activities|responses|answers)\\b`,
     why: "asks for compliance with illegal, harmful or explicit requests",
   }),
   rule({
@@ -265,6 +281,49 @@ export const INJECTION_RULES: InjectionRule[] = [
     keywords: ["language model", "ai model", "chatgpt", "an ai", "a ai", "pretend"],
     pattern: `\\b(?:not|never|no longer)\\s+(?:an?\\s+)?(?:ai|chatgpt|language model|ai language model|assistant)\\b|\\b(?:never|don't|do not)\\s+(?:mention|say|reveal|remind)\\s+(?:that\\s+)?(?:you(?:'re| are)\\s+)?(?:an?\\s+)?(?:ai|language model)\\b|\\bas an ai language model\\b|\\bforget\\s+(?:that\\s+)?you\\s+are\\s+an?\\s+(?:ai|language model)\\b|\\b(?:do not|don't|never|stop)\\s+pretend(?:ing)?\\s+(?:to\\s+be\\s+)?(?:an?\\s+)?(?:ai|large language model|language model|ai assistant|chatbot)\\b|\\bnot\\s+allowed\\s+to\\s+say\\s+(?:that\\s+)?you\\s+are\\s+an?\\s+(?:ai|language model)\\b`,
     why: "denies or hides that the model is an AI",
+  }),
+  rule({
+    id: "filter_off",
+    kind: "jailbreak",
+    weight: 0.6,
+    keywords: ["filter", "censor", "moderation"],
+    pattern: `\\b(?:profanity\\s+|content\\s+|safety\\s+)?(?:filter|filtering|censorship)\\s+(?:level\\s+)?(?:is\\s+)?(?:set\\s+to|turned|switched)\\s+(?:0|zero|off|none|disabled)\\b|\\bno\\s+(?:filtering|censoring|censorship|moderation)\\s+(?:will\\s+be|is|shall\\s+be)\\s+(?:performed|applied|done|used)\\b`,
+    why: "sets the model's content filter to off",
+  }),
+  rule({
+    id: "condones_harm",
+    kind: "jailbreak",
+    weight: 0.4,
+    // "condone", "endorse", "glorify": what a persona stands for; "promote"/"support" are too common.
+    keywords: ["condon", "endors", "glorif"],
+    anchors: ["condon", "endors", "glorif"],
+    pattern: `\\b(?:condon(?:e|es|ed|ing)|endors(?:e|es|ed|ing)|glorif(?:y|ies|ied|ying))\\s+(?:\\w+\\s+){0,5}?(?:malware|bombs?|weapons?|explosives?|drugs|violence|crimes?|criminal|illegal|harmful|terrorism|murder|self-harm|suicide|hacking)\\b`,
+    why: "casts the model as condoning malware, weapons or crime",
+  }),
+  rule({
+    id: "harm_regardless",
+    kind: "jailbreak",
+    weight: 0.6,
+    keywords: ["harm", "hurt", "injur", "kill", "endanger"],
+    pattern: `\\beven\\s+if\\s+(?:it|this|that|doing\\s+so|the\\s+(?:request|answer|question|task|content|information|prompt|order))\\s+(?:\\w+\\s+)?(?:harms?|hurts?|injures?|kills?|endangers?)\\s+(?:someone|somebody|anyone|people|others|humans|a\\s+person|the\\s+user|society)\\b|\\b(?:informations?|answers?|responses?|content)\\s+that\\s+(?:will|would|can|could)\\s+(?:harm|hurt)\\s+(?:people|others|humans|someone|society)\\b`,
+    why: "asks the model to go on even when the answer harms people",
+  }),
+  rule({
+    id: "both_personas",
+    kind: "jailbreak",
+    weight: 0.4,
+    keywords: ["both "],
+    pattern: `\\b(?:as|be|play)\\s+both\\s+(?:chat\\s?gpt|gpt|yourself|(?:an?|the)\\s+ai|claude|bard|the\\s+assistant)\\b`,
+    why: "has the model answer as itself and as a second persona",
+  }),
+  rule({
+    id: "persuades_model",
+    kind: "jailbreak",
+    weight: 0.4,
+    keywords: ["convinc", "persuad"],
+    anchors: ["convinc", "persuad"],
+    pattern: `\\b(?:convinc(?:e|es|ed|ing)|persuad(?:e|es|ed|ing))\\s+(?:chat\\s?gpt|gpt|the\\s+ai|the\\s+assistant|claude|bard)\\b`,
+    why: "scripts the model being talked out of its rules",
   }),
   // Indirect injection: instructions addressed to the model inside retrieved content or tool results.
   rule({

@@ -209,4 +209,6 @@ export const HARD_NEGATIVES: string[] = [
   "The spam filter is set to off on this mailbox; how do I turn it back on?",
   "User management terminated the account after 90 days of inactivity.",
   "Pose as a customer and test our support bot; don't break out of character.",
+  // A false positive of @1 and @2 found afterwards: the words quoted from a log, with no fake system part after them.
+  "The server returns 'user message terminated' when the socket closes; how do I keep it open?",
 ];

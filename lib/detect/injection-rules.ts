@@ -224,8 +224,10 @@ export const INJECTION_RULES: InjectionRule[] = [
     kind: "prompt_injection",
     weight: 1,
     keywords: ["user message", "terminat", "system override"],
-    // The second form needs the hyphens inserted to dodge filters ("User m----ssage terminatio-n").
-    pattern: `\\b(?:end\\s+of\\s+)?user\\s+message\\s+(?:termination|terminated|ends\\s+here)\\b|\\buser\\s+m(?:[a-z]{0,8}-[-a-z]{1,10}\\s+terminat|essage\\s+terminat[a-z]{0,4}-)|\\bsystem\\s+override\\s*(?::|begins|starting|starts|engaged|enabled)`,
+    // The first form counts only when a fake system part follows ("… terminated. ** System instruction
+    // begins"), so a log line quoting the words is not an attack; the second needs the hyphens inserted
+    // to dodge filters ("User m----ssage terminatio-n").
+    pattern: `\\b(?:end\\s+of\\s+)?user\\s+message\\s+(?:termination|terminated|ends\\s+here)\\b[^a-z0-9]{0,20}(?:system|admin|developer|override|new\\s+instructions?)\\b|\\buser\\s+m(?:[a-z]{0,8}-[-a-z]{1,10}\\s+terminat|essage\\s+terminat[a-z]{0,4}-)|\\bsystem\\s+override\\s*(?::|begins|starting|starts|engaged|enabled)`,
     why: "fakes the end of the user's message and the start of a system instruction",
   }),
   rule({ id: "opposite_persona", kind: "jailbreak", weight: 0.4, keywords: ["opposite"], anchors: ["opposite"], pattern: `\\bopposite\\s+(?:of|to)\\s+"?(?:\\w+\\s+){0,2}?(?:chat\\s?gpt|gpt|you|yourself|your|assistant|truth|ai)\\b|\\bopposite\\s+(?:mode|day|personality|persona)\\b`, why: "asks for the opposite of the model's normal behaviour" }),

@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { SYSTEM_ACTOR } from "@/lib/auth/actor";
-import { copyFrom, copyValue } from "@/lib/db/bulk-write";
+import { copyFrom, copySql, copyText, type BulkTable } from "@/lib/db/bulk-write";
 import { disconnectDb, prisma } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import type { IngestEvent } from "@/lib/ingest/event";
@@ -179,54 +179,43 @@ function postBatch(body: Uint8Array<ArrayBuffer>, token: string): Promise<Posted
   });
 }
 
-const copyRow = (values: (string | number | null | undefined)[]) => `${values.map(copyValue).join("\t")}\n`;
+// The columns ingestion writes for each event that need no detection: what the baseline COPYs.
+const BASELINE_INTERACTIONS: BulkTable = {
+  name: "interactions",
+  columns: [
+    ["id", "uuid"], ["occurred_at", "timestamptz"], ["event_key", "text"], ["source", "text"], ["identity_key", "text"], ["identity", "jsonb"], ["model", "text"],
+    ["provider", "text"], ["end_user", "text"], ["conversation_id", "text"], ["tool_calls", "jsonb"], ["checks", "jsonb"], ["tokens_in", "int"], ["tokens_out", "int"], ["latency_ms", "double precision"],
+  ],
+};
+const BASELINE_TEXTS: BulkTable = {
+  name: "interaction_texts",
+  columns: [["interaction_id", "uuid"], ["occurred_at", "timestamptz"], ["messages", "jsonb"], ["output", "text"], ["tool_io", "jsonb"]],
+};
 
-/** The rows ingestion writes for each event (interactions, interaction_texts), as COPY text, without detection. */
+/** The rows ingestion writes for each event (interactions, interaction_texts), as COPY text in chunks of 1,000 rows, without detection. */
 function copyRows(events: IngestEvent[]) {
   const interactions: Buffer[] = [];
   const texts: Buffer[] = [];
-  let pendingI = "";
-  let pendingT = "";
-  const flush = (force: boolean) => {
-    if (pendingI.length > 1 << 20 || (force && pendingI)) {
-      interactions.push(Buffer.from(pendingI));
-      pendingI = "";
-    }
-    if (pendingT.length > 1 << 20 || (force && pendingT)) {
-      texts.push(Buffer.from(pendingT));
-      pendingT = "";
-    }
-  };
-  for (const event of events) {
-    const id = randomUUID();
-    const at = event.occurredAt.toISOString();
-    pendingI += copyRow([
-      id,
-      at,
-      event.eventKey,
-      event.source,
-      identityKeys(event.workflowIdentity)[0] ?? null,
-      JSON.stringify(event.workflowIdentity),
-      event.model,
-      event.provider,
-      event.endUser,
-      event.conversationId,
-      JSON.stringify(event.toolCalls.map(({ name, connector, action, resource, inHistory }) => ({ name, connector, action, resource, inHistory }))),
-      JSON.stringify(event.gatewayChecks),
-      event.usage.inputTokens,
-      event.usage.outputTokens,
-      event.latencyMs,
-    ]);
-    pendingT += copyRow([id, at, JSON.stringify(event.messages), event.output, JSON.stringify(event.toolCalls.map((call) => ({ arguments: call.arguments, result: call.result ?? null })))]);
-    flush(false);
+  for (let start = 0; start < events.length; start += 1000) {
+    const chunk = events.slice(start, start + 1000).map((event) => ({ event, id: randomUUID(), at: event.occurredAt.toISOString() }));
+    interactions.push(
+      copyText(
+        BASELINE_INTERACTIONS,
+        chunk.map(({ event, id, at }) => [
+          id, at, event.eventKey, event.source, identityKeys(event.workflowIdentity)[0], event.workflowIdentity, event.model, event.provider, event.endUser, event.conversationId,
+          event.toolCalls.map(({ name, connector, action, resource, inHistory }) => ({ name, connector, action, resource, inHistory })),
+          event.gatewayChecks, event.usage.inputTokens, event.usage.outputTokens, event.latencyMs,
+        ]),
+      ),
+    );
+    texts.push(copyText(BASELINE_TEXTS, chunk.map(({ event, id, at }) => [id, at, event.messages, event.output, event.toolCalls.map((call) => ({ arguments: call.arguments, result: call.result ?? null }))])));
   }
-  flush(true);
   return { interactions, texts };
 }
 
 async function copyBaseline(client: pg.Client, rows: ReturnType<typeof copyRows>, appPid: number): Promise<{ both: number; interactionsOnly: number; cpu: string }> {
   const copyInteractions = () =>
-    copyFrom(client, "COPY interactions (id, occurred_at, event_key, source, identity_key, identity, model, provider, end_user, conversation_id, tool_calls, checks, tokens_in, tokens_out, latency_ms) FROM STDIN", rows.interactions);
+    copyFrom(client, copySql(BASELINE_INTERACTIONS), rows.interactions);
   const empty = async () => {
     // CASCADE: the triage tables that hang off triage_items.
     await client.query("TRUNCATE interactions, interaction_texts, interaction_findings, triage_items CASCADE");
@@ -238,7 +227,7 @@ async function copyBaseline(client: pg.Client, rows: ReturnType<typeof copyRows>
   let started = performance.now();
   await client.query("BEGIN");
   const copied = await copyInteractions();
-  await copyFrom(client, "COPY interaction_texts (interaction_id, occurred_at, messages, output, tool_io) FROM STDIN", rows.texts);
+  await copyFrom(client, copySql(BASELINE_TEXTS), rows.texts);
   await client.query("COMMIT");
   const both = performance.now() - started;
   const cpu = cpuSplit(cpuBefore, cpuSample(appPid), both / 1000, EVENTS);

@@ -62,7 +62,8 @@ export async function insertRowsSkippingConflicts(client: Client, table: BulkTab
 const UNIQUE_VIOLATION = "23505";
 
 const columnList = (table: BulkTable) => table.columns.map(([name]) => name).join(", ");
-const copySql = (table: BulkTable) => `COPY ${table.name} (${columnList(table)}) FROM STDIN`;
+/** The COPY … FROM STDIN statement for the table's columns. */
+export const copySql = (table: BulkTable) => `COPY ${table.name} (${columnList(table)}) FROM STDIN`;
 
 // ---------------------------------------------------------------------------------------------------
 // jsonb_to_recordset: rows as one JSON array of objects. jsonb rather than json: the text is parsed
@@ -93,14 +94,14 @@ const NEEDS_ESCAPE = /[\\\t\n\r]/;
 const ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
 
 /** A text value for COPY: `\N` for null, specials escaped. */
-export function copyValue(value: string | number | boolean | null | undefined): string {
+function copyValue(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return "\\N";
   const text = String(value);
   return NEEDS_ESCAPE.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]!) : text;
 }
 
 /** An array literal ({"a","b"}) for a text[] or uuid[] column: every element quoted, quotes and backslashes escaped. */
-export function arrayLiteral(values: readonly (string | null)[]): string {
+function arrayLiteral(values: readonly (string | null)[]): string {
   return `{${values.map((value) => (value === null ? "NULL" : `"${value.replace(/["\\]/g, "\\$&")}"`)).join(",")}}`;
 }
 
@@ -111,6 +112,7 @@ function copyField(type: ColumnType, value: unknown): string {
   return copyValue(value as string | number | boolean);
 }
 
+/** The rows in COPY's text format, ready for copyFrom. */
 export function copyText(table: BulkTable, rows: BulkRow[]): Buffer {
   const types = table.columns.map(([, type]) => type);
   let text = "";

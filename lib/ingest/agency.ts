@@ -206,10 +206,15 @@ function grantAsOf(grant: GrantForCheck, at: Date): GrantAsOf {
 
 /** What a grant was at `at`. */
 export function grantStateAt(grant: GrantForCheck, at: Date): GrantState {
+  return stateAsOf(grantAsOf(grant, at), at);
+}
+
+/** What a grant, taken with the scope it had at `at` (grantAsOf), was then. */
+function stateAsOf(grant: GrantAsOf, at: Date): GrantState {
   if (grant.status === "requested" || grant.status === "rejected") return "never";
   if (grant.decidedAt && grant.decidedAt.getTime() > at.getTime()) return "never";
   if (grant.status === "revoked" && !(grant.revokedAt && grant.revokedAt.getTime() > at.getTime())) return "revoked";
-  const { expiresAt, changedLater } = grantAsOf(grant, at);
+  const { expiresAt, changedLater } = grant;
   // Expired without a known expiry: it ran out under its last scope, so after any call made before a later step.
   if (expiresAt ? expiresAt.getTime() <= at.getTime() : grant.status === "expired" && !changedLater) return "expired";
   return "in_force";
@@ -262,7 +267,10 @@ export function checkToolCall(
   }
   const grants = context.grants.filter((grant) => grant.connectorId === connector.id);
   // Judged by the scope each grant had at the call's time, not the one it has now.
-  const states = grants.map((grant) => ({ grant: grantAsOf(grant, at), state: grantStateAt(grant, at) }));
+  const states = grants.map((grant) => {
+    const asOf = grantAsOf(grant, at);
+    return { grant: asOf, state: stateAsOf(asOf, at) };
+  });
   const inForce = states.filter((s) => s.state === "in_force").map((s) => s.grant);
   const ended = states.filter((s) => s.state === "revoked" || s.state === "expired");
   const covering = inForce.filter((grant) => covers(grant, call, resolved, connector));

@@ -296,6 +296,11 @@ const INTERACTION_FINDINGS: BulkTable = {
   ],
 };
 
+const INGEST_QUARANTINE: BulkTable = {
+  name: "ingest_quarantine",
+  columns: [["id", "uuid"], ["batch_id", "uuid"], ["source", "text"], ["record_index", "int"], ["line", "int"], ["errors", "jsonb"], ["record", "text"]],
+};
+
 /** Inserts the interactions that are new (exactly once per event key and time); answers the ids of the ones it wrote. */
 async function insertInteractions(tx: PgClient, batchId: string, source: IngestSource, analysed: Analysed[]): Promise<Set<string>> {
   const rows = analysed.map((a) => {
@@ -327,7 +332,7 @@ async function insertFindings(tx: PgClient, fresh: Analysed[]): Promise<void> {
 }
 
 // The other inserts send their rows as one JSON parameter that PostgreSQL unpacks (jsonb_to_recordset),
-// for what COPY cannot do: computed columns, counters added to on conflict.
+// for what COPY cannot do: computed columns (triage items' search vector), counters added to on conflict.
 const json = (rows: unknown[]) => JSON.stringify(rows);
 
 async function insertTriageItems(tx: PgClient, source: IngestSource, fresh: Analysed[]): Promise<void> {
@@ -398,25 +403,9 @@ async function quarantine(tx: PgClient, batchId: string, source: IngestSource, r
     const id = randomUUID();
     ids.set(position, id);
     const raw = record.raw.length > QUARANTINE_RECORD_CHARS ? record.raw.slice(0, QUARANTINE_RECORD_CHARS) : record.raw;
-    return [
-      {
-        id,
-        batch_id: batchId,
-        record_index: record.index,
-        line: record.line ?? null,
-        errors: result.errors.map(({ field, reason }) => ({ field, reason })),
-        record: maskSecrets(raw, key).text,
-      },
-    ];
+    return [[id, batchId, source, record.index, record.line, result.errors.map(({ field, reason }) => ({ field, reason })), maskSecrets(raw, key).text]];
   });
-  if (rows.length > 0) {
-    await tx.query(
-      `INSERT INTO ingest_quarantine (id, batch_id, source, record_index, line, errors, record)
-       SELECT r.id, r.batch_id, $2, r.record_index, r.line, r.errors, r.record
-       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, batch_id uuid, record_index int, line int, errors jsonb, record text)`,
-      [json(rows), source],
-    );
-  }
+  await insertRows(tx, INGEST_QUARANTINE, rows);
   return ids;
 }
 

@@ -1,5 +1,11 @@
 import { randomUUID } from "node:crypto";
+import { once } from "node:events";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
+import { ExportResultCode, type ExportResult } from "@opentelemetry/core";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { JsonTraceSerializer, ProtobufTraceSerializer } from "@opentelemetry/otlp-transformer";
 import { NextRequest } from "next/server";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { POST as postGeneric } from "@/app/api/ingest/generic/route";
@@ -10,6 +16,7 @@ import { POST as postOtlp } from "@/app/api/otlp/v1/traces/route";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { createTestUser, testRequestId, unique } from "@/lib/testing/factories";
+import { agentTurn, recordSpans } from "@/lib/testing/otel-spans";
 import { createApiToken } from "@/lib/tokens/create-token";
 import type { BatchResult, RecordResult } from "./store";
 
@@ -301,15 +308,71 @@ describe("POST /api/otlp/v1/traces", () => {
     expect(await response.json()).toEqual({});
   });
 
-  it("refuses protobuf with 415 saying only JSON is supported, and an unreadable export with 400 (google.rpc.Status)", async () => {
+  it("answers an unreadable JSON export with 400 (google.rpc.Status)", async () => {
     const token = await tokenWith(["interactions:ingest"]);
-    const protobuf = await post(postOtlp, "/api/otlp/v1/traces", new Uint8Array([0x0a, 0x02, 0x08, 0x01]), bearer(token, { "content-type": "application/x-protobuf" }));
-    expect(protobuf.status).toBe(415);
-    expect(((await protobuf.json()) as { message: string }).message).toMatch(/Only OTLP\/HTTP JSON is supported.*http\/json/);
-
     const broken = await post(postOtlp, "/api/otlp/v1/traces", JSON.stringify({ resourceSpans: "nope" }), bearer(token));
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ code: 3, message: expect.stringContaining("resourceSpans") });
+  });
+
+  it("takes binary protobuf from the SDK's own exporter, and stores a span once whichever encoding it came in", async () => {
+    const token = await tokenWith(["interactions:ingest"]);
+    const spans = await recordSpans((tracer) => agentTurn(tracer, { prompt: "Where is order 1042?" }));
+    const traceId = spans[0]!.spanContext().traceId;
+    // The exporter speaks HTTP: a local server hands its requests to the route as Next.js would.
+    const server = http.createServer((request, response) => {
+      void (async () => {
+        const chunks: Buffer[] = [];
+        for await (const chunk of request) chunks.push(chunk as Buffer);
+        const body = Buffer.concat(chunks);
+        const headers = Object.fromEntries(Object.entries(request.headers).map(([name, value]) => [name, String(value)]));
+        const answer = await post(postOtlp, request.url!, body, headers);
+        response.writeHead(answer.status, Object.fromEntries(answer.headers));
+        response.end(Buffer.from(await answer.arrayBuffer()));
+      })();
+    });
+    server.listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const exporter = new OTLPTraceExporter({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/api/otlp/v1/traces`, headers: { authorization: `Bearer ${token}` } });
+      const result = await new Promise<ExportResult>((resolve) => exporter.export(spans, resolve));
+      expect(result).toEqual({ code: ExportResultCode.SUCCESS });
+      await exporter.shutdown();
+    } finally {
+      server.close();
+    }
+    const stored = await db.interaction.findMany({ where: { eventKey: { contains: traceId } }, select: { model: true, source: true } });
+    expect(stored).toHaveLength(2);
+    expect(stored).toContainEqual({ model: "gpt-4.1", source: "otlp" });
+
+    const again = await post(postOtlp, "/api/otlp/v1/traces", new TextDecoder().decode(JsonTraceSerializer.serializeRequest(spans)!), bearer(token));
+    expect(await db.ingestBatch.findUniqueOrThrow({ where: { id: again.headers.get("x-warden-batch-id")! } })).toMatchObject({ stored: 0, duplicate: 2 });
+  });
+
+  it("answers protobuf in protobuf: partial success as an ExportTraceServiceResponse, errors as a google.rpc.Status", async () => {
+    const token = await tokenWith(["interactions:ingest"]);
+    const protobuf = bearer(token, { "content-type": "application/x-protobuf" });
+    const inThreeDays = Date.now() + 3 * 24 * 3600 * 1000;
+    const spans = await recordSpans((tracer) => {
+      agentTurn(tracer, { prompt: "hi" });
+      tracer.startSpan("chat gpt-4.1", { startTime: inThreeDays, attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4.1" } }).end(inThreeDays + 500);
+    });
+    const partial = await post(postOtlp, "/api/otlp/v1/traces", new Uint8Array(ProtobufTraceSerializer.serializeRequest(spans)!), protobuf);
+    expect(partial.status).toBe(200);
+    expect(partial.headers.get("content-type")).toBe("application/x-protobuf");
+    const answer = ProtobufTraceSerializer.deserializeResponse(new Uint8Array(await partial.arrayBuffer()));
+    expect(answer.partialSuccess).toMatchObject({ rejectedSpans: 1, errorMessage: expect.stringContaining("in the future") });
+    expect(await db.ingestBatch.findUniqueOrThrow({ where: { id: partial.headers.get("x-warden-batch-id")! } })).toMatchObject({ stored: 2, rejected: 1 });
+
+    const garbage = await post(postOtlp, "/api/otlp/v1/traces", Uint8Array.of(0x0f, 0x01), protobuf);
+    expect(garbage.status).toBe(400);
+    expect(garbage.headers.get("content-type")).toBe("application/x-protobuf");
+    const status = Buffer.from(await garbage.arrayBuffer());
+    expect([...status.subarray(0, 2)]).toEqual([0x08, 0x03]); // code (1) = 3, INVALID_ARGUMENT
+    expect(status.toString("utf8")).toContain("not a protobuf ExportTraceServiceRequest");
+
+    const otherRoute = await post(postLitellm, "/api/ingest/litellm", Uint8Array.of(0x0a, 0x00), protobuf);
+    expect(otherRoute.status).toBe(415);
   });
 
   it("answers 503 with Retry-After, as a Status, when the batch cannot be committed", async () => {

@@ -4,6 +4,7 @@ import { DomainError } from "@/lib/errors";
 import { problem } from "@/lib/http/route";
 import type { IngestFormat } from "./parse";
 import { parseBatch } from "./parse";
+import { decodeOtlpTraces, encodeOtlpTraceResponse, encodeRpcStatus, isProtobufContentType, ProtobufDecodeError } from "./formats/otlp-protobuf";
 import { ingestRecords, type BatchResult, type ParsedRecord } from "./store";
 import { IngestStreamError, ingestStream } from "./stream";
 
@@ -34,12 +35,28 @@ class BodyError extends Error {
 
 const JSON_ONLY = "Only JSON is accepted here (application/json or application/x-ndjson, optionally gzip-compressed).";
 
-function checkContentType(request: Request, otlp: boolean) {
-  const type = (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
-  if (type.includes("protobuf")) {
-    throw new BodyError(415, otlp ? "Only OTLP/HTTP JSON is supported: set OTEL_EXPORTER_OTLP_TRACES_PROTOCOL=http/json (or OTEL_EXPORTER_OTLP_PROTOCOL=http/json) on the exporter." : JSON_ONLY);
-  }
+/** How an OTLP/HTTP request is encoded; its answer is encoded the same way. */
+type OtlpEncoding = "json" | "protobuf";
+
+function mediaType(request: Request): string {
+  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** Refuses what no route here reads: forms, and protobuf outside the OTLP route. */
+function checkContentType(request: Request) {
+  const type = mediaType(request);
+  if (type.includes("protobuf")) throw new BodyError(415, `${JSON_ONLY} Protobuf is read only by the OTLP route, /api/otlp/v1/traces.`);
   if (type.startsWith("multipart/") || type === "application/x-www-form-urlencoded") throw new BodyError(415, `${JSON_ONLY} Send the records as the request body, not as a form.`);
+}
+
+/** The OTLP route reads binary protobuf (application/x-protobuf) and JSON; anything else protobuf-like or form-like is refused. */
+function otlpEncoding(request: Request): OtlpEncoding {
+  const type = mediaType(request);
+  if (isProtobufContentType(type)) return "protobuf";
+  if (type.includes("protobuf") || type.startsWith("multipart/") || type === "application/x-www-form-urlencoded") {
+    throw new BodyError(415, `Send an ExportTraceServiceRequest as application/x-protobuf or application/json, not ${type}.`);
+  }
+  return "json";
 }
 
 /** The body's bytes as a stream, decoded per Content-Encoding (gzip, deflate or none). */
@@ -95,20 +112,20 @@ function nothingRead(result: BatchResult): boolean {
   return result.rejected > 0 && result.stored === 0 && result.duplicate === 0;
 }
 
-async function commit(records: ParsedRecord[], format: IngestFormat, caller: Caller): Promise<BatchResult | Response> {
+async function commit(records: ParsedRecord[], format: IngestFormat, caller: Caller, otlp?: OtlpEncoding): Promise<BatchResult | Response> {
   try {
     return await ingestRecords(records, { source: format, channel: "api", actor: caller.actor, requestId: caller.requestId });
   } catch (error) {
     if (error instanceof DomainError) throw error;
     // Not committed, so nothing of it was stored: ask the sender to try again.
     console.error(`[${caller.requestId}] ingest of a ${format} batch failed; answering 503`, error);
-    return unavailable(caller.requestId, format === "otlp");
+    return unavailable(caller.requestId, otlp);
   }
 }
 
-function unavailable(requestId: string, otlp: boolean): Response {
+function unavailable(requestId: string, otlp: OtlpEncoding | undefined): Response {
   const message = "The batch could not be stored just now; nothing of it was kept. Retry later: events already stored are recognised, so a retry stores each event once.";
-  const response = otlp ? otlpStatus(503, 14, message, requestId) : problem(503, message, requestId);
+  const response = otlp ? otlpStatus(otlp, 503, 14, message, requestId) : problem(503, message, requestId);
   response.headers.set("retry-after", String(RETRY_AFTER_SECONDS));
   return response;
 }
@@ -138,7 +155,7 @@ const json = (status: number, body: unknown, requestId: string, type = "applicat
 export async function receiveBatch(format: Exclude<IngestFormat, "otlp">, caller: Caller): Promise<Response> {
   let records: ParsedRecord[];
   try {
-    checkContentType(caller.request, false);
+    checkContentType(caller.request);
     records = parseBatch(format, await readBody(caller.request));
   } catch (error) {
     if (error instanceof BodyError) return problem(error.status, error.message, caller.requestId);
@@ -155,10 +172,15 @@ export async function receiveBatch(format: Exclude<IngestFormat, "otlp">, caller
 
 // ---------------------------------------------------------------------------------------------------
 // OTLP/HTTP: the answer is an ExportTraceServiceResponse, and errors are google.rpc.Status, both in
-// the request's encoding (JSON): https://opentelemetry.io/docs/specs/otlp/#otlphttp-response
+// the request's encoding (binary protobuf or JSON): https://opentelemetry.io/docs/specs/otlp/#otlphttp-response
 
-function otlpStatus(httpStatus: number, code: number, message: string, requestId: string): Response {
-  return json(httpStatus, { code, message }, requestId);
+function otlpAnswer(encoding: OtlpEncoding, httpStatus: number, body: { json: unknown; protobuf: () => Uint8Array }, requestId: string): Response {
+  if (encoding === "json") return json(httpStatus, body.json, requestId);
+  return new Response(new Uint8Array(body.protobuf()), { status: httpStatus, headers: { "content-type": "application/x-protobuf", "cache-control": "no-store", "x-request-id": requestId } });
+}
+
+function otlpStatus(encoding: OtlpEncoding, httpStatus: number, code: number, message: string, requestId: string): Response {
+  return otlpAnswer(encoding, httpStatus, { json: { code, message }, protobuf: () => encodeRpcStatus(code, message) }, requestId);
 }
 
 const SPAN_PATH = /^resourceSpans\[\d+\]\.scopeSpans\[\d+\]\.spans\[\d+\]/;
@@ -179,29 +201,38 @@ export function rejectedSpans(result: BatchResult): number {
   return count;
 }
 
-/** POST /api/otlp/v1/traces: an ExportTraceServiceRequest in OTLP/HTTP JSON. */
+/** The request's records: one ExportTraceServiceRequest, from JSON text or decoded from protobuf into the same shape. */
+async function otlpRecords(request: Request, encoding: OtlpEncoding): Promise<ParsedRecord[]> {
+  const body = await readBody(request);
+  if (encoding === "json" || body.byteLength === 0) return parseBatch("otlp", body);
+  return parseBatch("otlp", [decodeOtlpTraces(body)]);
+}
+
+/** POST /api/otlp/v1/traces: an ExportTraceServiceRequest in OTLP/HTTP binary protobuf or JSON. */
 export async function receiveOtlpTraces(caller: Caller): Promise<Response> {
+  let encoding: OtlpEncoding = "json";
   let records: ParsedRecord[];
   try {
-    checkContentType(caller.request, true);
-    records = parseBatch("otlp", await readBody(caller.request));
+    encoding = otlpEncoding(caller.request);
+    records = await otlpRecords(caller.request, encoding);
   } catch (error) {
     // 3 = INVALID_ARGUMENT, 8 = RESOURCE_EXHAUSTED (google.rpc.Code)
-    if (error instanceof BodyError) return otlpStatus(error.status, error.status === 413 ? 8 : 3, error.message, caller.requestId);
+    if (error instanceof BodyError) return otlpStatus(encoding, error.status, error.status === 413 ? 8 : 3, error.message, caller.requestId);
+    if (error instanceof ProtobufDecodeError) return otlpStatus(encoding, 400, 3, error.message, caller.requestId);
     throw error;
   }
-  if (records.length === 0) return otlpStatus(400, 3, "The request body is empty: send an ExportTraceServiceRequest as JSON.", caller.requestId);
-  const result = await commit(records, "otlp", caller);
+  if (records.length === 0) return otlpStatus(encoding, 400, 3, "The request body is empty: send an ExportTraceServiceRequest.", caller.requestId);
+  const result = await commit(records, "otlp", caller, encoding);
   if (result instanceof Response) return result;
   const errors = result.records.flatMap((record) => record.errors);
   const message = errors
     .slice(0, 5)
     .map((error) => `${error.field}: ${error.reason}`)
     .join("; ");
-  if (nothingRead(result)) return otlpStatus(400, 3, `No span could be read (quarantined as batch ${result.batchId}): ${message}`, caller.requestId);
+  if (nothingRead(result)) return otlpStatus(encoding, 400, 3, `No span could be read (quarantined as batch ${result.batchId}): ${message}`, caller.requestId);
   const rejected = rejectedSpans(result);
-  const body = rejected > 0 ? { partialSuccess: { rejectedSpans: rejected, errorMessage: `${message}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ""} — quarantined as batch ${result.batchId}` } } : {};
-  const response = json(200, body, caller.requestId);
+  const partialSuccess = rejected > 0 ? { rejectedSpans: rejected, errorMessage: `${message}${errors.length > 5 ? ` (and ${errors.length - 5} more)` : ""} — quarantined as batch ${result.batchId}` } : undefined;
+  const response = otlpAnswer(encoding, 200, { json: partialSuccess ? { partialSuccess } : {}, protobuf: () => encodeOtlpTraceResponse(partialSuccess) }, caller.requestId);
   response.headers.set("x-warden-batch-id", result.batchId);
   return response;
 }
@@ -225,7 +256,7 @@ function sameOrigin(request: Request): boolean {
 export async function receiveUpload(format: IngestFormat, label: string | undefined, caller: Caller): Promise<Response> {
   if (!sameOrigin(caller.request)) return problem(403, "Uploads must come from the Warden console itself.", caller.requestId);
   try {
-    checkContentType(caller.request, false);
+    checkContentType(caller.request);
     const summary = await ingestStream(format, bodyChunks(caller.request), { source: format, channel: "upload", actor: caller.actor, requestId: caller.requestId, label });
     if (summary.records === 0) return problem(400, "The file holds no records: upload JSONL / NDJSON, one JSON record a line.", caller.requestId);
     return json(200, { label: label ?? null, ...summary }, caller.requestId);

@@ -11,7 +11,7 @@ export const metadata: Metadata = { title: "Ingestion" };
 
 const ENDPOINTS = [
   ["LiteLLM", "/api/ingest/litellm"],
-  ["OpenTelemetry (OTLP/HTTP JSON)", "/api/otlp/v1/traces"],
+  ["OpenTelemetry (OTLP/HTTP, protobuf or JSON)", "/api/otlp/v1/traces"],
   ["Portkey", "/api/ingest/portkey"],
   ["Generic JSON event", "/api/ingest/generic"],
 ] as const;

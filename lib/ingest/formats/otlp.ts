@@ -1,7 +1,8 @@
 import { eventIdentity, LIMITS, Truncation, type FieldIssue, type GatewayCheck, type GatewayCheckStatus, type IngestEvent, type IngestMessage, type IngestToolCall, type RecordOutcome } from "../event";
 import { argumentsText, asArray, asCount, asObject, asString, contentText, detectRole, dropUndefined, milliseconds, nanosToMs, type JsonObject } from "../read";
 
-// OTLP/HTTP JSON traces (one ExportTraceServiceRequest per record: resourceSpans → scopeSpans → spans)
+// OTLP/HTTP JSON traces (one ExportTraceServiceRequest per record: resourceSpans → scopeSpans → spans;
+// binary protobuf arrives here decoded into the same shape by ./otlp-protobuf)
 // read with the OpenTelemetry GenAI semantic conventions.
 //
 // - A span with any gen_ai.* attribute is one interaction; its identity is traceId:spanId. Other spans

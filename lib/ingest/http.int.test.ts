@@ -355,13 +355,14 @@ describe("POST /api/otlp/v1/traces", () => {
     const inThreeDays = Date.now() + 3 * 24 * 3600 * 1000;
     const spans = await recordSpans((tracer) => {
       agentTurn(tracer, { prompt: "hi" });
-      tracer.startSpan("chat gpt-4.1", { startTime: inThreeDays, attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": "gpt-4.1" } }).end(inThreeDays + 500);
+      // Two spans stamped by a clock three days ahead: refused by the store, one rejected span each.
+      for (const model of ["gpt-4.1", "gpt-4.1-mini"]) tracer.startSpan(`chat ${model}`, { startTime: inThreeDays, attributes: { "gen_ai.operation.name": "chat", "gen_ai.request.model": model } }).end(inThreeDays + 500);
     });
     const partial = await post(postOtlp, "/api/otlp/v1/traces", new Uint8Array(ProtobufTraceSerializer.serializeRequest(spans)!), protobuf);
     expect(partial.status).toBe(200);
     expect(partial.headers.get("content-type")).toBe("application/x-protobuf");
     const answer = ProtobufTraceSerializer.deserializeResponse(new Uint8Array(await partial.arrayBuffer()));
-    expect(answer.partialSuccess).toMatchObject({ rejectedSpans: 1, errorMessage: expect.stringContaining("in the future") });
+    expect(answer.partialSuccess).toMatchObject({ rejectedSpans: 2, errorMessage: expect.stringContaining("in the future") });
     expect(await db.ingestBatch.findUniqueOrThrow({ where: { id: partial.headers.get("x-warden-batch-id")! } })).toMatchObject({ stored: 2, rejected: 1 });
 
     const garbage = await post(postOtlp, "/api/otlp/v1/traces", Uint8Array.of(0x0f, 0x01), protobuf);

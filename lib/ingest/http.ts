@@ -185,18 +185,24 @@ function otlpStatus(encoding: OtlpEncoding, httpStatus: number, code: number, me
 
 const SPAN_PATH = /^resourceSpans\[\d+\]\.scopeSpans\[\d+\]\.spans\[\d+\]/;
 
-/** Spans the batch rejected: distinct spans named by the errors; an error naming no span rejects one. */
+/**
+ * Spans the batch rejected: distinct spans named by the parser's errors, plus one per event the store
+ * refused for its time (an OTLP event is one span; those errors name the event's field, occurredAt);
+ * an error naming neither (the whole export unreadable) rejects one.
+ */
 export function rejectedSpans(result: BatchResult): number {
   let count = 0;
   for (const record of result.records) {
     const spans = new Set<string>();
+    let refusedEvents = 0;
     let other = false;
     for (const error of record.errors) {
       const span = SPAN_PATH.exec(error.field)?.[0];
       if (span) spans.add(span);
+      else if (error.field === "occurredAt") refusedEvents += 1;
       else other = true;
     }
-    count += spans.size + (other && spans.size === 0 ? 1 : 0);
+    count += spans.size + refusedEvents + (other && spans.size === 0 && refusedEvents === 0 ? 1 : 0);
   }
   return count;
 }

@@ -5,7 +5,7 @@ import { problem } from "@/lib/http/route";
 import type { IngestFormat } from "./parse";
 import { parseBatch } from "./parse";
 import { decodeOtlpTraces, encodeOtlpTraceResponse, encodeRpcStatus, isProtobufContentType, ProtobufDecodeError } from "./formats/otlp-protobuf";
-import { ingestRecords, type BatchResult, type ParsedRecord } from "./store";
+import { EVENT_TIME_FIELD, ingestRecords, type BatchResult, type ParsedRecord } from "./store";
 import { IngestStreamError, ingestStream } from "./stream";
 
 // The HTTP face of ingestion, shared by the gateway routes (app/api/ingest/*, app/api/otlp/v1/traces)
@@ -143,8 +143,9 @@ export function batchBody(result: BatchResult) {
   };
 }
 
-const json = (status: number, body: unknown, requestId: string, type = "application/json") =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": type, "cache-control": "no-store", "x-request-id": requestId } });
+const answer = (status: number, body: string | Uint8Array<ArrayBuffer>, type: string, requestId: string) =>
+  new Response(body, { status, headers: { "content-type": type, "cache-control": "no-store", "x-request-id": requestId } });
+const json = (status: number, body: unknown, requestId: string, type = "application/json") => answer(status, JSON.stringify(body), type, requestId);
 
 /**
  * POST /api/ingest/{litellm,portkey,generic}: one record, a JSON array of records, or NDJSON. 200 with
@@ -176,7 +177,7 @@ export async function receiveBatch(format: Exclude<IngestFormat, "otlp">, caller
 
 function otlpAnswer(encoding: OtlpEncoding, httpStatus: number, body: { json: unknown; protobuf: () => Uint8Array }, requestId: string): Response {
   if (encoding === "json") return json(httpStatus, body.json, requestId);
-  return new Response(new Uint8Array(body.protobuf()), { status: httpStatus, headers: { "content-type": "application/x-protobuf", "cache-control": "no-store", "x-request-id": requestId } });
+  return answer(httpStatus, new Uint8Array(body.protobuf()), "application/x-protobuf", requestId);
 }
 
 function otlpStatus(encoding: OtlpEncoding, httpStatus: number, code: number, message: string, requestId: string): Response {
@@ -187,7 +188,7 @@ const SPAN_PATH = /^resourceSpans\[\d+\]\.scopeSpans\[\d+\]\.spans\[\d+\]/;
 
 /**
  * Spans the batch rejected: distinct spans named by the parser's errors, plus one per event the store
- * refused for its time (an OTLP event is one span; those errors name the event's field, occurredAt);
+ * refused for its time (an OTLP event is one span; those errors name EVENT_TIME_FIELD);
  * an error naming neither (the whole export unreadable) rejects one.
  */
 export function rejectedSpans(result: BatchResult): number {
@@ -199,7 +200,7 @@ export function rejectedSpans(result: BatchResult): number {
     for (const error of record.errors) {
       const span = SPAN_PATH.exec(error.field)?.[0];
       if (span) spans.add(span);
-      else if (error.field === "occurredAt") refusedEvents += 1;
+      else if (error.field === EVENT_TIME_FIELD) refusedEvents += 1;
       else other = true;
     }
     count += spans.size + refusedEvents + (other && spans.size === 0 && refusedEvents === 0 ? 1 : 0);

@@ -94,13 +94,16 @@ function identityOf(event: IngestEvent, links: Map<string, string>): { identityK
   return { identityKey: keys[0] ?? null, workflowId: linked ? links.get(linked)! : null };
 }
 
+/** The field an event's time problem names: one such error per event the store refused. */
+export const EVENT_TIME_FIELD = "occurredAt";
+
 /** Events the store refuses although they parsed: outside the window retention keeps. */
 function timeProblem(event: IngestEvent, now: Date, oldest: Date): FieldIssue | null {
   if (event.occurredAt.getTime() > now.getTime() + FUTURE_TOLERANCE_MS) {
-    return { field: "occurredAt", reason: `${event.occurredAt.toISOString()} is more than a day in the future; check the gateway's clock.` };
+    return { field: EVENT_TIME_FIELD, reason: `${event.occurredAt.toISOString()} is more than a day in the future; check the gateway's clock.` };
   }
   if (event.occurredAt < oldest) {
-    return { field: "occurredAt", reason: `${event.occurredAt.toISOString()} is older than the metadata retention period, so it would be purged at once.` };
+    return { field: EVENT_TIME_FIELD, reason: `${event.occurredAt.toISOString()} is older than the metadata retention period, so it would be purged at once.` };
   }
   return null;
 }

@@ -1,20 +1,15 @@
 import { ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type Tracer } from "@opentelemetry/api";
 import { resourceFromAttributes } from "@opentelemetry/resources";
-import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan, type SpanExporter } from "@opentelemetry/sdk-trace";
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type ReadableSpan } from "@opentelemetry/sdk-trace";
 
 // Spans made by the real OpenTelemetry SDK, for tests of the OTLP way in: what an instrumented
 // application emits, encoded by the SDK's own serializers or sent by its own exporter, rather than
 // bytes written by hand to match our reader.
 
-/** A provider for `service`, exporting every ended span to `exporter` at once. */
-export function tracerProvider(exporter: SpanExporter, service = "support-agent") {
-  return new TracerProvider({ resource: resourceFromAttributes({ "service.name": service }), spanProcessors: [new SimpleSpanProcessor({ exporter })] });
-}
-
-/** The spans `record` ends, as the SDK hands them to an exporter. */
-export async function recordSpans(record: (tracer: Tracer) => void, service?: string): Promise<ReadableSpan[]> {
+/** The spans `record` ends, as the SDK hands them to an exporter, from a resource named `service`. */
+export async function recordSpans(record: (tracer: Tracer) => void, service = "support-agent"): Promise<ReadableSpan[]> {
   const exporter = new InMemorySpanExporter();
-  const provider = tracerProvider(exporter, service);
+  const provider = new TracerProvider({ resource: resourceFromAttributes({ "service.name": service }), spanProcessors: [new SimpleSpanProcessor({ exporter })] });
   record(provider.getTracer("warden-tests", "1.0.0"));
   await provider.forceFlush();
   const spans = exporter.getFinishedSpans();
